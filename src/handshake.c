@@ -1,0 +1,289 @@
+#include "handshake.h"
+
+#include <errno.h>
+#include <poll.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "wire.h"
+
+/* Reads exactly n bytes, or reports how the connection ended. */
+static int read_full(struct hs_side *s, void *buf, size_t n, struct report *r)
+{
+	size_t got = 0;
+
+	while (got < n) {
+		ssize_t k = read(s->rfd, (char *)buf + got, n - got);
+		if (k > 0) {
+			got += (size_t)k;
+			s->bytes_in += (uint64_t)k;
+			continue;
+		}
+		if (k < 0 && errno == EINTR)
+			continue;
+		if (k < 0 && errno == EAGAIN) {
+			struct pollfd p = { .fd = s->rfd, .events = POLLIN };
+			poll(&p, 1, -1);
+			continue;
+		}
+		report_fatal(r, RERR_STREAMIO,
+			     "connection unexpectedly closed (%llu bytes received so far) [%s]",
+			     (unsigned long long)s->bytes_in, s->who);
+		return -1;
+	}
+	return 0;
+}
+
+static int write_full(struct hs_side *s, const void *buf, size_t n, struct report *r)
+{
+	size_t put = 0;
+
+	while (put < n) {
+		ssize_t k = write(s->wfd, (const char *)buf + put, n - put);
+		if (k > 0) {
+			put += (size_t)k;
+			s->bytes_out += (uint64_t)k;
+			continue;
+		}
+		if (k < 0 && errno == EINTR)
+			continue;
+		if (k < 0 && errno == EAGAIN) {
+			struct pollfd p = { .fd = s->wfd, .events = POLLOUT };
+			poll(&p, 1, -1);
+			continue;
+		}
+		report_fatal(r, RERR_STREAMIO, "connection to the %s closed while starting (%s)",
+			     s->who, k < 0 ? strerror(errno) : "end of file");
+		return -1;
+	}
+	return 0;
+}
+
+static int read_int(struct hs_side *s, int32_t *v, struct report *r)
+{
+	unsigned char b[4];
+
+	if (read_full(s, b, 4, r) < 0)
+		return -1;
+	*v = (int32_t)wire_get_u32(b);
+	return 0;
+}
+
+static int read_varint(struct hs_side *s, int32_t *v, struct report *r)
+{
+	unsigned char b[WIRE_MAX_VARINT];
+	size_t have = 1;
+	ptrdiff_t n;
+
+	if (read_full(s, b, 1, r) < 0)
+		return -1;
+	while ((n = wire_read_varint(b, have, v)) == WIRE_NEED_MORE) {
+		if (read_full(s, b + have, 1, r) < 0)
+			return -1;
+		have++;
+	}
+	if (n < 0) {
+		report_fatal(r, RERR_STREAMIO, "Overflow in read_varint() from the %s", s->who);
+		return -1;
+	}
+	return 0;
+}
+
+/* Reads a name list; names longer than the buffer are a protocol error. */
+static int read_vstring(struct hs_side *s, char *out, size_t outlen, struct report *r)
+{
+	unsigned char hdr[2];
+	size_t len;
+
+	if (read_full(s, hdr, 1, r) < 0)
+		return -1;
+	len = hdr[0];
+	if (len & 0x80) {
+		if (read_full(s, hdr + 1, 1, r) < 0)
+			return -1;
+		len = (len & 0x7F) << 8 | hdr[1];
+	}
+	if (len >= outlen) {
+		report_fatal(r, RERR_STREAMIO, "over-long vstring received (%zu > %zu) from the %s",
+			     len, outlen - 1, s->who);
+		return -1;
+	}
+	if (read_full(s, out, len, r) < 0)
+		return -1;
+	out[len] = '\0';
+	return 0;
+}
+
+static int write_int(struct hs_side *s, int32_t v, struct report *r)
+{
+	unsigned char b[4];
+
+	wire_put_u32(b, (uint32_t)v);
+	return write_full(s, b, 4, r);
+}
+
+static int write_vstring(struct hs_side *s, const char *str, struct report *r)
+{
+	unsigned char b[2 + NAME_MAX_LEN];
+	size_t n = wire_write_vstring(b, str, strlen(str));
+
+	return write_full(s, b, n, r);
+}
+
+static int list_has(const char *list, const char *name, size_t nlen)
+{
+	const char *p = list;
+
+	while (*p) {
+		size_t l;
+		while (*p == ' ')
+			p++;
+		l = strcspn(p, " ");
+		if (l && l == nlen && memcmp(p, name, l) == 0)
+			return 1;
+		p += l;
+	}
+	return 0;
+}
+
+int hs_pick_name(const char *a, const char *b, char *out, size_t outlen)
+{
+	const char *p = a;
+	int none_shared = 0;
+
+	while (*p) {
+		size_t l;
+		while (*p == ' ')
+			p++;
+		l = strcspn(p, " ");
+		if (l && list_has(b, p, l)) {
+			if (l == 4 && memcmp(p, "none", 4) == 0)
+				none_shared = 1;
+			else if (l < outlen) {
+				memcpy(out, p, l);
+				out[l] = '\0';
+				return 0;
+			}
+		}
+		p += l;
+	}
+	if (none_shared && outlen > 4) {
+		strcpy(out, "none");
+		return 0;
+	}
+	return -1;
+}
+
+int hs_checksum_len(const char *name)
+{
+	static const struct {
+		const char *name;
+		int len;
+	} lens[] = {
+		{ "xxh128", 16 }, { "xxh3", 8 }, { "xxh64", 8 }, { "xxhash", 8 },
+		{ "md5", 16 }, { "md4", 16 }, { "sha1", 20 }, { "none", 1 },
+	};
+	for (size_t i = 0; i < sizeof lens / sizeof *lens; i++)
+		if (strcmp(lens[i].name, name) == 0)
+			return lens[i].len;
+	return -1;
+}
+
+/* Agrees on one name from both servers' lists and tells both. */
+static int negotiate(struct hs_side *a, struct hs_side *b, const char *what,
+		     char *chosen, struct report *r)
+{
+	char la[1024], lb[1024];
+
+	if (read_vstring(a, la, sizeof la, r) < 0 || read_vstring(b, lb, sizeof lb, r) < 0)
+		return -1;
+	if (hs_pick_name(la, lb, chosen, NAME_MAX_LEN) < 0) {
+		report_fatal(r, RERR_UNSUPPORTED,
+			     "Failed to negotiate a %s choice: the sender offers \"%s\", "
+			     "the receiver \"%s\"", what, la, lb);
+		return -1;
+	}
+	return 0;
+}
+
+int handshake_run(struct hs_side *a, struct hs_side *b, const struct hs_wants *w,
+		  struct session *s, struct report *r)
+{
+	int32_t va, vb, ca = 0, cb = 0;
+
+	memset(s, 0, sizeof *s);
+	if (read_int(a, &va, r) < 0 || read_int(b, &vb, r) < 0)
+		return -1;
+	if (va < 20 || va > 40 || vb < 20 || vb > 40) {
+		report_fatal(r, RERR_PROTOCOL,
+			     "protocol version mismatch -- is your shell clean? "
+			     "(the %s sent %d)", va < 20 || va > 40 ? a->who : b->who,
+			     va < 20 || va > 40 ? (int)va : (int)vb);
+		return -1;
+	}
+	s->protocol = RELAY_PROTOCOL;
+	if (va < s->protocol)
+		s->protocol = va;
+	if (vb < s->protocol)
+		s->protocol = vb;
+	if (s->protocol < RELAY_MIN_PROTOCOL) {
+		report_fatal(r, RERR_PROTOCOL,
+			     "protocol %d is too old for the relay (the sender speaks %d, "
+			     "the receiver %d; at least %d is needed)",
+			     s->protocol, (int)va, (int)vb, RELAY_MIN_PROTOCOL);
+		return -1;
+	}
+	if (write_int(a, s->protocol, r) < 0 || write_int(b, s->protocol, r) < 0)
+		return -1;
+
+	if (s->protocol >= 30) {
+		if (read_varint(a, &ca, r) < 0 || read_varint(b, &cb, r) < 0)
+			return -1;
+		if ((ca & ~CF_CLIENT_ONLY) != (cb & ~CF_CLIENT_ONLY)) {
+			report_fatal(r, RERR_PROTOCOL,
+				     "the servers answered different compat flags: "
+				     "sender 0x%x, receiver 0x%x", (unsigned)ca, (unsigned)cb);
+			return -1;
+		}
+	}
+	s->compat_flags = ca;
+	s->inc_recurse = !!(ca & CF_INC_RECURSE);
+	s->varint_flist_flags = !!(ca & CF_VARINT_FLIST_FLAGS);
+	s->id0_names = !!(ca & CF_ID0_NAMES);
+	s->safe_flist = (ca & CF_SAFE_FLIST) || s->protocol >= 31;
+
+	if (s->varint_flist_flags) {
+		/* Each server sends all its lists before it reads ours. */
+		if (negotiate(a, b, "checksum", s->checksum, r) < 0)
+			return -1;
+		if (w->compress && negotiate(a, b, "compress", s->compress, r) < 0)
+			return -1;
+		if (write_vstring(a, s->checksum, r) < 0 || write_vstring(b, s->checksum, r) < 0)
+			return -1;
+		if (w->compress && (write_vstring(a, s->compress, r) < 0 ||
+				    write_vstring(b, s->compress, r) < 0))
+			return -1;
+	} else {
+		strcpy(s->checksum, s->protocol >= 30 ? "md5" : "md4");
+		if (w->compress)
+			strcpy(s->compress, "zlib");
+	}
+	if (strcmp(s->compress, "none") == 0)
+		s->compress[0] = '\0';
+	s->xfer_sum_len = hs_checksum_len(s->checksum);
+	if (s->xfer_sum_len < 0) {
+		report_fatal(r, RERR_PROTOCOL, "unknown checksum \"%s\" negotiated", s->checksum);
+		return -1;
+	}
+	s->flist_csum_len = s->xfer_sum_len;
+
+	if (read_int(a, &s->seed_src, r) < 0 || read_int(b, &s->seed_dest, r) < 0)
+		return -1;
+	if (s->seed_src != s->seed_dest)
+		report_warn(r, "the servers chose different checksum seeds (%d and %d), so no "
+			    "block can match and every byte is sent as literal data; give both "
+			    "server commands the same --checksum-seed",
+			    (int)s->seed_src, (int)s->seed_dest);
+	return 0;
+}

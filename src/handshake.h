@@ -1,0 +1,68 @@
+/* The start of both connections, spoken as rsync's client to each server:
+ * protocol versions, compat flags, checksum and compression names, seed.
+ * Each server writes first and then reads, so the relay reads both and
+ * answers both with the same choices. */
+#ifndef RELAY_HANDSHAKE_H
+#define RELAY_HANDSHAKE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "report.h"
+
+#define RELAY_PROTOCOL 32	/* the newest protocol the relay speaks */
+#define RELAY_MIN_PROTOCOL 29	/* the oldest */
+
+/* compat flags (rsync's compat.c) */
+#define CF_INC_RECURSE (1 << 0)
+#define CF_SYMLINK_TIMES (1 << 1)
+#define CF_SYMLINK_ICONV (1 << 2)
+#define CF_SAFE_FLIST (1 << 3)
+#define CF_AVOID_XATTR_OPTIM (1 << 4)
+#define CF_CHKSUM_SEED_FIX (1 << 5)
+#define CF_INPLACE_PARTIAL_DIR (1 << 6)
+#define CF_VARINT_FLIST_FLAGS (1 << 7)
+#define CF_ID0_NAMES (1 << 8)
+/* Bits that only describe the client; the two servers may differ there. */
+#define CF_CLIENT_ONLY (CF_SYMLINK_TIMES | CF_SYMLINK_ICONV)
+
+#define NAME_MAX_LEN 32
+
+/* What both servers agreed to; everything the stream parsers need to know
+ * about the wire format. */
+struct session {
+	int protocol;
+	int32_t compat_flags;
+	int inc_recurse;
+	int varint_flist_flags;
+	int id0_names;
+	int safe_flist;
+	char checksum[NAME_MAX_LEN];	/* negotiated name, or the implied one */
+	char compress[NAME_MAX_LEN];	/* "" without compression */
+	int xfer_sum_len;		/* bytes of a whole-file checksum */
+	int flist_csum_len;		/* bytes of a -c checksum in the file list */
+	int32_t seed_src, seed_dest;
+};
+
+struct hs_side {
+	int rfd, wfd;
+	const char *who;	/* "sender" / "receiver" */
+	uint64_t bytes_in, bytes_out;
+};
+
+struct hs_wants {
+	int compress;	/* -z given */
+};
+
+/* Runs the handshake on both servers.  Returns 0, or -1 after reporting. */
+int handshake_run(struct hs_side *a, struct hs_side *b, const struct hs_wants *w,
+		  struct session *s, struct report *r);
+
+/* The first name in list a (space separated) that list b also contains,
+ * skipping "none" unless nothing else is shared.  Returns 0 or -1. */
+int hs_pick_name(const char *a, const char *b, char *out, size_t outlen);
+
+/* Length of a whole-file checksum for a checksum name, or -1. */
+int hs_checksum_len(const char *name);
+
+#endif

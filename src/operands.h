@@ -1,0 +1,26 @@
+/* Operands: [USER@]HOST:PATH, [USER@][IPV6]:PATH, and ":PATH" for a
+ * further source on the same host, as rsync reads them. */
+#ifndef RELAY_OPERANDS_H
+#define RELAY_OPERANDS_H
+
+#include <stddef.h>
+
+struct endpoint {
+	char *user;	/* NULL when not given */
+	char *host;
+	char **paths;	/* remote paths ("." for an empty one) */
+	int npaths;
+};
+
+struct operands {
+	struct endpoint src;
+	struct endpoint dest;	/* exactly one path */
+};
+
+/* Splits args (all sources, then the destination).  On error writes
+ * rsync's message into err and returns -1. */
+int operands_parse(struct operands *ops, char **args, int nargs, char *err,
+		   size_t errlen);
+void operands_free(struct operands *ops);
+
+#endif

@@ -1,0 +1,615 @@
+#include "pump.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/uio.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "wire.h"
+
+#define QUEUE_CAP (256 * 1024)
+#define MSG_MAX (QUEUE_CAP / 2)	/* a message frame must fit in one queue */
+#define EXIT_GRACE_MS 5000	/* how long servers get to finish an error exit */
+
+static long now_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1000L + ts.tv_nsec / 1000000L;
+}
+
+static int side_init(struct side *sd, struct child *c, const char *who, int mux_out)
+{
+	memset(sd, 0, sizeof *sd);
+	sd->child = c;
+	sd->who = who;
+	sd->out.mux = mux_out;
+	fcntl(c->to_fd, F_SETFL, fcntl(c->to_fd, F_GETFL) | O_NONBLOCK);
+	fcntl(c->from_fd, F_SETFL, fcntl(c->from_fd, F_GETFL) | O_NONBLOCK);
+	if (buf_init(&sd->in.raw, QUEUE_CAP) < 0 || buf_init(&sd->out.data, QUEUE_CAP) < 0 ||
+	    buf_init(&sd->out.msgs, QUEUE_CAP) < 0)
+		return -1;
+	return 0;
+}
+
+static void side_free(struct side *sd)
+{
+	buf_free(&sd->in.raw);
+	buf_free(&sd->out.data);
+	buf_free(&sd->out.msgs);
+}
+
+int pump_init(struct relay *rl, struct child *src, struct child *dest,
+	      const struct options *o, const struct session *s, struct report *r)
+{
+	struct ss_params p;
+
+	memset(rl, 0, sizeof *rl);
+	rl->o = o;
+	rl->s = s;
+	rl->r = r;
+	/* A server reads multiplexed input from protocol 30 on. */
+	if (side_init(&rl->src, src, "sender", s->protocol >= 30) < 0 ||
+	    side_init(&rl->dest, dest, "receiver", s->protocol >= 30) < 0 ||
+	    buf_init(&rl->sdata, QUEUE_CAP) < 0 || buf_init(&rl->stand.pending, 4096) < 0)
+		return -1;
+	ndx_state_init(&rl->stand.ndx);
+
+	memset(&p, 0, sizeof p);
+	p.fo.protocol = s->protocol;
+	p.fo.varint_flags = s->varint_flist_flags;
+	p.fo.safe_flist = s->safe_flist;
+	p.fo.id0_names = s->id0_names;
+	p.fo.inc_recurse = s->inc_recurse;
+	p.fo.preserve_uid = o->preserve_uid;
+	p.fo.preserve_gid = o->preserve_gid;
+	p.fo.preserve_links = o->preserve_links;
+	p.fo.preserve_devices = o->preserve_devices;
+	p.fo.preserve_specials = o->preserve_specials;
+	p.fo.preserve_hard_links = o->preserve_hard_links;
+	p.fo.always_checksum = o->always_checksum;
+	p.fo.flist_csum_len = s->flist_csum_len;
+	p.do_xfers = !o->dry_run;
+	p.compressed = s->compress[0] != '\0';
+	p.xfer_sum_len = s->xfer_sum_len;
+	return ss_init(&rl->ss, &p);
+}
+
+void pump_free(struct relay *rl)
+{
+	side_free(&rl->src);
+	side_free(&rl->dest);
+	buf_free(&rl->sdata);
+	buf_free(&rl->stand.pending);
+	ss_free(&rl->ss);
+}
+
+/* ---- output to a server ---- */
+
+static void put_msg(struct side *sd, int tag, const void *payload, uint32_t len)
+{
+	unsigned char hdr[MUX_HDR_LEN];
+
+	/* Without multiplexed input a server cannot receive messages. */
+	if (!sd->out.mux || sd->out.closed || buf_room(&sd->out.msgs) < len + MUX_HDR_LEN)
+		return;
+	wire_write_mux_header(hdr, tag, len);
+	buf_append(&sd->out.msgs, hdr, MUX_HDR_LEN);
+	buf_append(&sd->out.msgs, payload, len);
+}
+
+static void put_msg_int(struct side *sd, int tag, int32_t v)
+{
+	unsigned char b[4];
+	wire_put_u32(b, (uint32_t)v);
+	put_msg(sd, tag, b, 4);
+}
+
+static int out_pending(const struct side *sd)
+{
+	const struct outq *q = &sd->out;
+	return !q->closed && (q->hdr_left || buf_len(&q->data) || buf_len(&q->msgs));
+}
+
+static void close_input(struct side *sd)
+{
+	sd->out.closed = 1;
+	child_close_to(sd->child);
+}
+
+/* Writes what the queue holds without blocking.  Messages go only at frame
+ * boundaries; data goes as frames of what is queued. */
+static int flush_out(struct side *sd)
+{
+	struct outq *q = &sd->out;
+	int fd = sd->child->to_fd;
+
+	while (!q->closed) {
+		struct iovec iov[2];
+		int n = 0;
+		ssize_t k;
+
+		if (!q->hdr_left && !q->frame_left) {
+			if (buf_len(&q->msgs)) {
+				iov[n].iov_base = buf_start(&q->msgs);
+				iov[n++].iov_len = buf_len(&q->msgs);
+			} else if (buf_len(&q->data)) {
+				size_t len = buf_len(&q->data);
+				if (!q->mux) {
+					q->frame_left = (uint32_t)(len > 0x7FFFFFFF ? 0x7FFFFFFF : len);
+				} else {
+					if (len > MUX_MAX_PAYLOAD)
+						len = MUX_MAX_PAYLOAD;
+					wire_write_mux_header(q->hdr, MSG_DATA, (uint32_t)len);
+					q->hdr_left = MUX_HDR_LEN;
+					q->frame_left = (uint32_t)len;
+				}
+			} else
+				return 0;
+		}
+		if (!n) {
+			if (q->hdr_left) {
+				iov[n].iov_base = q->hdr + MUX_HDR_LEN - q->hdr_left;
+				iov[n++].iov_len = (size_t)q->hdr_left;
+			}
+			if (q->frame_left) {
+				iov[n].iov_base = buf_start(&q->data);
+				iov[n++].iov_len = q->frame_left;
+			}
+		}
+		k = writev(fd, iov, n);
+		if (k < 0) {
+			if (errno == EINTR)
+				continue;
+			if (errno == EAGAIN)
+				return 0;
+			/* The server is gone; what it would have read is moot. */
+			close_input(sd);
+			return -1;
+		}
+		sd->bytes_out += (uint64_t)k;
+		if (iov[0].iov_base == buf_start(&q->msgs) && buf_len(&q->msgs) && !q->hdr_left &&
+		    !q->frame_left) {
+			buf_consume(&q->msgs, (size_t)k);
+			continue;
+		}
+		if (q->hdr_left) {
+			size_t h = (size_t)k < (size_t)q->hdr_left ? (size_t)k : (size_t)q->hdr_left;
+			q->hdr_left -= (int)h;
+			k -= (ssize_t)h;
+		}
+		buf_consume(&q->data, (size_t)k);
+		q->frame_left -= (uint32_t)k;
+	}
+	return 0;
+}
+
+/* ---- the servers' messages ---- */
+
+static void begin_error_exit(struct relay *rl, struct side *from, int code)
+{
+	struct side *other = from == &rl->src ? &rl->dest : &rl->src;
+
+	if (code > rl->r->remote_exit)
+		rl->r->remote_exit = code;
+	if (rl->exit_sent)
+		return;
+	rl->exit_sent = 1;
+	/* As rsync's client: answer the server, and bring the other one
+	 * down with the same code. */
+	put_msg(from, MSG_ERROR_EXIT, "", 0);
+	if (rl->s->protocol >= 31)
+		put_msg_int(other, MSG_ERROR_EXIT, code);
+}
+
+static int handle_msg(struct relay *rl, struct side *from, int tag,
+		      const unsigned char *p, uint32_t len)
+{
+	struct side *other = from == &rl->src ? &rl->dest : &rl->src;
+	int from_sender = from == &rl->src;
+
+	switch (tag) {
+	case MSG_INFO:
+	case MSG_ERROR:
+	case MSG_ERROR_XFER:
+	case MSG_WARNING:
+	case MSG_ERROR_UTF8:
+	case MSG_ERROR_SOCKET:
+	case MSG_LOG:
+	case MSG_CLIENT:
+		/* For the user only: forwarded, the other server would print
+		 * it back to us. */
+		report_server_msg(rl->r, tag, p, len);
+		return 0;
+	case MSG_IO_ERROR:
+		if (len != 4)
+			break;
+		rl->r->io_error |= (int)wire_get_u32(p) & IOERR_VALID_MASK;
+		put_msg(other, tag, p, len);
+		return 0;
+	case MSG_NOOP:
+		if (len != 0)
+			break;
+		put_msg(other, tag, p, len);
+		return 0;
+	case MSG_SUCCESS:
+		if (len != 4 || from_sender)
+			break;
+		put_msg(other, tag, p, len);
+		return 0;
+	case MSG_NO_SEND:
+		if (len != 4 || !from_sender)
+			break;
+		put_msg(other, tag, p, len);
+		return 0;
+	case MSG_DELETED:
+		if (from_sender)
+			break;
+		report_deleted(rl->r, rl->o->verbose, p, len);
+		return 0;
+	case MSG_IO_TIMEOUT:
+		return len == 4 ? 0 : -1;
+	case MSG_ERROR_EXIT:
+		if (len == 4)
+			begin_error_exit(rl, from, (int)wire_get_u32(p));
+		else if (len != 0)
+			break;
+		return 0;
+	default:
+		report_fatal(rl->r, RERR_STREAMIO, "unexpected tag %d from the %s", tag, from->who);
+		return -1;
+	}
+	report_fatal(rl->r, RERR_STREAMIO, "invalid multi-message %d:%u from the %s", tag,
+		     (unsigned)len, from->who);
+	return -1;
+}
+
+/* Splits raw input into data (handed to sink up to its room) and messages.
+ * Returns -1 on a protocol error. */
+typedef size_t (*data_sink)(struct relay *rl, const unsigned char *p, size_t n);
+
+static int demux(struct relay *rl, struct side *sd, data_sink sink)
+{
+	struct inq *q = &sd->in;
+
+	while (buf_len(&q->raw)) {
+		const unsigned char *p = buf_start(&q->raw);
+		size_t len = buf_len(&q->raw);
+		uint32_t plen;
+		int tag;
+
+		if (q->data_left) {
+			size_t n = len < q->data_left ? len : q->data_left;
+			size_t took = sink(rl, p, n);
+			buf_consume(&q->raw, took);
+			q->data_left -= (uint32_t)took;
+			if (took < n)
+				return 0;
+			continue;
+		}
+		if (wire_read_mux_header(p, len, &tag, &plen) == WIRE_NEED_MORE)
+			return 0;
+		if (wire_read_mux_header(p, len, &tag, &plen) == WIRE_BAD) {
+			report_fatal(rl->r, RERR_STREAMIO,
+				     "invalid multiplexed frame from the %s (header 0x%08x)",
+				     sd->who, (unsigned)wire_get_u32(p));
+			return -1;
+		}
+		if (tag == MSG_DATA) {
+			buf_consume(&q->raw, MUX_HDR_LEN);
+			q->data_left = plen;
+			continue;
+		}
+		if (plen > MSG_MAX) {
+			report_fatal(rl->r, RERR_STREAMIO, "multiplexing overflow %d:%u from the %s",
+				     tag, (unsigned)plen, sd->who);
+			return -1;
+		}
+		if (len < MUX_HDR_LEN + plen)
+			return 0;
+		if (handle_msg(rl, sd, tag, p + MUX_HDR_LEN, plen) < 0)
+			return -1;
+		buf_consume(&q->raw, MUX_HDR_LEN + plen);
+	}
+	return 0;
+}
+
+/* ---- sender to receiver ---- */
+
+static size_t sink_sender(struct relay *rl, const unsigned char *p, size_t n)
+{
+	size_t room = buf_room(&rl->sdata);
+
+	if (n > room)
+		n = room;
+	buf_append(&rl->sdata, p, n);
+	return n;
+}
+
+static void on_events(struct relay *rl)
+{
+	struct sendstream *ss = &rl->ss;
+	int ev = ss->events;
+
+	ss->events = 0;
+	if ((ev & SS_EV_FLIST_START) && rl->o->verbose) {
+		if (rl->s->inc_recurse)
+			report_info(rl->r, "receiving incremental file list\n");
+		else if (rl->o->recurse)
+			report_info(rl->r, "receiving file list ... ");
+	}
+	if ((ev & SS_EV_FLIST_DONE) && ss->nlists == 1) {
+		if (rl->o->verbose && !rl->s->inc_recurse && rl->o->recurse)
+			report_info(rl->r, "done\n");
+		if (ss->first_list_empty) {
+			/* The sender exits now; answer the receiver ourselves. */
+			rl->stand.active = 1;
+			rl->stand.list_alive = rl->s->inc_recurse;
+		}
+	}
+	if (ev & SS_EV_ITEM) {
+		struct item_view it = {
+			.name = ss->item_name, .mode = ss->item_mode, .link = ss->item_link,
+			.xname = ss->item_xname, .iflags = ss->item_iflags,
+			.transferred = (ss->item_iflags & ITEM_TRANSFER) != 0,
+		};
+		report_item(rl->r, rl->o->verbose, &it);
+	}
+}
+
+/* Feeds the parser what the receiver's queue has room for. */
+static int parse_sender(struct relay *rl)
+{
+	while (buf_len(&rl->sdata)) {
+		size_t room = buf_room(&rl->dest.out.data), len = buf_len(&rl->sdata), used;
+		int drop, r;
+
+		if (len > room)
+			len = room;
+		r = ss_step(&rl->ss, buf_start(&rl->sdata), len, &used, &drop);
+		if (r < 0) {
+			report_fatal(rl->r, RERR_STREAMIO, "%s [sender stream]", rl->ss.err);
+			return -1;
+		}
+		if (r == 0) {
+			if (len == buf_len(&rl->sdata) && len == rl->sdata.cap) {
+				report_fatal(rl->r, RERR_STREAMIO,
+					     "an item in the sender's stream exceeds %u bytes",
+					     (unsigned)rl->sdata.cap);
+				return -1;
+			}
+			return 0;
+		}
+		if (!drop && !rl->exit_sent)
+			buf_append(&rl->dest.out.data, buf_start(&rl->sdata), used);
+		buf_consume(&rl->sdata, used);
+		if (rl->ss.events)
+			on_events(rl);
+	}
+	return 0;
+}
+
+/* ---- receiver to sender ---- */
+
+static void stand_in_reply(struct relay *rl)
+{
+	static const unsigned char done = 0; /* NDX_DONE */
+	unsigned char b[4];
+	const void *p = &done;
+	size_t n = 1;
+
+	if (rl->s->protocol < 30) {
+		wire_put_u32(b, (uint32_t)NDX_DONE);
+		p = b;
+		n = 4;
+	}
+	if (buf_room(&rl->dest.out.data) >= n)
+		buf_append(&rl->dest.out.data, p, n);
+}
+
+/* The sender's side of the end of run for an empty file list (rsync's
+ * send_files and read_final_goodbye with nothing to send). */
+static int stand_in_step(struct relay *rl)
+{
+	struct stand_in *st = &rl->stand;
+
+	while (buf_len(&st->pending)) {
+		struct ndx_state saved = st->ndx;
+		const unsigned char *p = buf_start(&st->pending);
+		size_t len = buf_len(&st->pending), pos;
+		int32_t ndx;
+		ptrdiff_t k = wire_read_ndx(&st->ndx, rl->s->protocol, p, len, &ndx);
+
+		if (k == WIRE_NEED_MORE)
+			return 0;
+		if (k < 0)
+			goto bad;
+		pos = (size_t)k;
+		if (ndx == NDX_DEL_STATS) {
+			for (int i = 0; i < 5; i++) {
+				int32_t v;
+				ptrdiff_t m = wire_read_varint(p + pos, len - pos, &v);
+				if (m == WIRE_NEED_MORE) {
+					st->ndx = saved;
+					return 0;
+				}
+				if (m < 0)
+					goto bad;
+				pos += (size_t)m;
+			}
+		} else if (ndx != NDX_DONE || st->stage == 3) {
+			goto bad;
+		} else if (st->stage == 0) {
+			if (st->list_alive)
+				st->list_alive = 0;
+			if (++st->phase > (rl->s->protocol >= 29 ? 2 : 1))
+				st->stage = 1;
+			else
+				stand_in_reply(rl);
+		} else if (st->stage == 1 && rl->s->protocol >= 31) {
+			stand_in_reply(rl);
+			st->stage = 2;
+		} else
+			st->stage = 3;
+		buf_consume(&st->pending, pos);
+	}
+	return 0;
+bad:
+	report_fatal(rl->r, RERR_STREAMIO, "Invalid packet at end of run from the receiver");
+	return -1;
+}
+
+static size_t sink_generator(struct relay *rl, const unsigned char *p, size_t n)
+{
+	struct buf *b = rl->stand.active ? &rl->stand.pending : &rl->src.out.data;
+	size_t room = buf_room(b);
+
+	if (rl->exit_sent)
+		return n; /* an error exit is under way: nothing more to pass on */
+	if (n > room)
+		n = room;
+	buf_append(b, p, n);
+	return n;
+}
+
+/* ---- the loop ---- */
+
+static int read_side(struct side *sd)
+{
+	struct inq *q = &sd->in;
+	size_t room = buf_room(&q->raw);
+	ssize_t k;
+
+	if (!room || q->eof)
+		return 0;
+	k = read(sd->child->from_fd, buf_tail(&q->raw), room);
+	if (k > 0) {
+		buf_commit(&q->raw, (size_t)k);
+		sd->bytes_in += (uint64_t)k;
+	} else if (k == 0 || (errno != EAGAIN && errno != EINTR))
+		q->eof = 1;
+	return 0;
+}
+
+/* Each direction's end: what a server's closed output means. */
+static void check_ends(struct relay *rl)
+{
+	struct side *a = &rl->src, *b = &rl->dest;
+	int a_ended = a->in.eof && !buf_len(&a->in.raw);
+	int b_ended = b->in.eof && !buf_len(&b->in.raw);
+
+	if (a_ended && !out_pending(b) && !b->out.closed) {
+		int normal = ss_at_tail(&rl->ss) || rl->stand.active;
+		if (!normal && !rl->exit_sent && !rl->r->fatal) {
+			report_fatal(rl->r, RERR_STREAMIO,
+				     "connection unexpectedly closed (%llu bytes received so far) "
+				     "[sender]", (unsigned long long)a->bytes_in);
+		}
+		if (!normal && !rl->exit_sent) {
+			rl->exit_sent = 1;
+			if (rl->s->protocol >= 31)
+				put_msg_int(b, MSG_ERROR_EXIT, RERR_STREAMIO);
+			flush_out(b);
+			close_input(b);
+		}
+	}
+	if (b_ended && !b->out.closed && !out_pending(b))
+		close_input(b);
+	if (b_ended && !a->out.closed && !out_pending(a)) {
+		int normal = a_ended && (ss_at_tail(&rl->ss) || rl->stand.active);
+		if (!normal && !rl->exit_sent && !rl->r->fatal)
+			report_fatal(rl->r, RERR_STREAMIO,
+				     "connection unexpectedly closed (%llu bytes received so far) "
+				     "[receiver]", (unsigned long long)b->bytes_in);
+		if (!normal && !rl->exit_sent) {
+			rl->exit_sent = 1;
+			if (rl->s->protocol >= 31)
+				put_msg_int(a, MSG_ERROR_EXIT, RERR_STREAMIO);
+			flush_out(a);
+		}
+		close_input(a);
+	}
+	if (a_ended && b_ended)
+		rl->done = 1;
+}
+
+int pump_run(struct relay *rl)
+{
+	long exit_deadline = 0;
+
+	on_events(rl);
+	while (!rl->done) {
+		struct pollfd pf[4];
+		struct side *sides[2] = { &rl->src, &rl->dest };
+		int n = 0, timeout = -1;
+
+		for (int i = 0; i < 2; i++) {
+			struct side *sd = sides[i];
+			if (!sd->in.eof && buf_room(&sd->in.raw))
+				pf[n++] = (struct pollfd){ .fd = sd->child->from_fd, .events = POLLIN };
+			if (out_pending(sd))
+				pf[n++] = (struct pollfd){ .fd = sd->child->to_fd, .events = POLLOUT };
+		}
+		if (rl->exit_sent) {
+			/* Servers in an error exit get a bounded time to finish. */
+			if (!exit_deadline)
+				exit_deadline = now_ms() + EXIT_GRACE_MS;
+			timeout = (int)(exit_deadline - now_ms());
+			if (timeout <= 0)
+				break;
+		}
+		if (n && poll(pf, (nfds_t)n, timeout) < 0 && errno != EINTR) {
+			report_fatal(rl->r, RERR_IPC, "poll failed: %s", strerror(errno));
+			return -1;
+		}
+		for (int i = 0; i < n; i++) {
+			if (!(pf[i].revents & (POLLIN | POLLHUP | POLLERR)))
+				continue;
+			for (int j = 0; j < 2; j++)
+				if (pf[i].fd == sides[j]->child->from_fd)
+					read_side(sides[j]);
+		}
+		if (demux(rl, &rl->src, sink_sender) < 0 || parse_sender(rl) < 0)
+			break;
+		if (demux(rl, &rl->dest, sink_generator) < 0)
+			break;
+		if (rl->stand.active && stand_in_step(rl) < 0)
+			break;
+		/* A source that closes in mid-frame has nothing more to say. */
+		if (rl->src.in.eof && rl->src.in.data_left && !buf_len(&rl->src.in.raw))
+			rl->src.in.data_left = 0;
+		if (rl->dest.in.eof && rl->dest.in.data_left && !buf_len(&rl->dest.in.raw))
+			rl->dest.in.data_left = 0;
+		flush_out(&rl->src);
+		flush_out(&rl->dest);
+		if (rl->exit_sent) {
+			/* After an error exit each server only needs our answer. */
+			if (!out_pending(&rl->src))
+				close_input(&rl->src);
+			if (!out_pending(&rl->dest))
+				close_input(&rl->dest);
+		}
+		/* Raw bytes that can never be consumed once their source ended. */
+		for (int j = 0; j < 2; j++)
+			if (sides[j]->in.eof && (rl->exit_sent || rl->r->fatal))
+				buf_consume(&sides[j]->in.raw, buf_len(&sides[j]->in.raw));
+		check_ends(rl);
+	}
+	if (rl->r->fatal && !rl->exit_sent) {
+		/* Our own protocol error: stop both servers. */
+		if (rl->s->protocol >= 31) {
+			put_msg_int(&rl->src, MSG_ERROR_EXIT, rl->r->fatal);
+			put_msg_int(&rl->dest, MSG_ERROR_EXIT, rl->r->fatal);
+			flush_out(&rl->src);
+			flush_out(&rl->dest);
+		}
+	}
+	close_input(&rl->src);
+	close_input(&rl->dest);
+	return rl->r->fatal ? -1 : 0;
+}

@@ -1,0 +1,74 @@
+/* The relay proper: after the handshake, moves the sender's stream to the
+ * receiver (through the sendstream parser) and the generator's stream back
+ * to the sender, handles the servers' messages, and ends the run the way
+ * rsync's client does. */
+#ifndef RELAY_PUMP_H
+#define RELAY_PUMP_H
+
+#include <stdint.h>
+
+#include "buf.h"
+#include "handshake.h"
+#include "options.h"
+#include "report.h"
+#include "sendstream.h"
+#include "spawn.h"
+
+/* Bytes to one server: the data channel and whole message frames. */
+struct outq {
+	struct buf data;	/* protocol stream, framed as MSG_DATA on the way out */
+	struct buf msgs;	/* complete message frames, sent between data frames */
+	unsigned char hdr[4];
+	int hdr_left;		/* bytes of hdr still to write */
+	uint32_t frame_left;	/* data bytes left in the current frame */
+	int mux;		/* the server reads multiplexed input */
+	int closed;		/* we closed its input */
+};
+
+/* Bytes from one server, demultiplexed. */
+struct inq {
+	struct buf raw;
+	uint32_t data_left;	/* payload bytes left in the current MSG_DATA frame */
+	int eof;
+};
+
+struct side {
+	struct child *child;
+	const char *who;	/* "sender" / "receiver" in messages */
+	struct inq in;
+	struct outq out;
+	uint64_t bytes_in, bytes_out;
+};
+
+/* The relay acting as the sender itself toward the receiver: a source
+ * with an empty file list exits at once, while the receiver still runs
+ * the sender/receiver end-of-run exchange. */
+struct stand_in {
+	int active;
+	int stage;		/* 0 phases, 1 and 2 the goodbye, 3 done */
+	int phase;
+	int list_alive;
+	struct ndx_state ndx;
+	struct buf pending;	/* the generator's bytes not yet interpreted */
+};
+
+struct relay {
+	struct side src, dest;
+	struct sendstream ss;
+	struct buf sdata;	/* the sender's stream awaiting the parser */
+	struct stand_in stand;
+	const struct options *o;
+	const struct session *s;
+	struct report *r;
+	int exit_sent;		/* MSG_ERROR_EXIT exchange under way */
+	int done;
+};
+
+int pump_init(struct relay *rl, struct child *src, struct child *dest,
+	      const struct options *o, const struct session *s, struct report *r);
+/* Runs the transfer until both servers have closed their output.
+ * Returns 0, or -1 after a fatal error was reported (r->fatal). */
+int pump_run(struct relay *rl);
+void pump_free(struct relay *rl);
+
+#endif

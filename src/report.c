@@ -1,0 +1,288 @@
+#include "report.h"
+
+#include <stdarg.h>
+#include <string.h>
+
+#include "wire.h"
+
+void report_init(struct report *r, FILE *out, FILE *err, int quiet)
+{
+	memset(r, 0, sizeof *r);
+	r->out = out;
+	r->err = err;
+	r->quiet = quiet;
+}
+
+/* Length of a valid UTF-8 sequence at s (at most len bytes), or 0. */
+static size_t utf8_seq(const unsigned char *s, size_t len)
+{
+	size_t n;
+	uint32_t cp;
+
+	if (s[0] < 0xC2 || s[0] > 0xF4)
+		return 0;
+	n = s[0] < 0xE0 ? 2 : s[0] < 0xF0 ? 3 : 4;
+	if (len < n)
+		return 0;
+	cp = s[0] & (0x7F >> n);
+	for (size_t i = 1; i < n; i++) {
+		if ((s[i] & 0xC0) != 0x80)
+			return 0;
+		cp = cp << 6 | (s[i] & 0x3F);
+	}
+	if ((n == 3 && cp < 0x800) || (n == 4 && (cp < 0x10000 || cp > 0x10FFFF)) ||
+	    (cp >= 0xD800 && cp <= 0xDFFF))
+		return 0;
+	return n;
+}
+
+void report_escaped(const struct report *r, FILE *f, const char *str, size_t len)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	size_t i = 0;
+
+	while (i < len) {
+		unsigned char c = s[i];
+		int esc;
+
+		if (c >= 0x80) {
+			size_t n = r->utf8 ? utf8_seq(s + i, len - i) : 0;
+			if (n) {
+				fwrite(s + i, 1, n, f);
+				i += n;
+				continue;
+			}
+			esc = 1;
+		} else if (c == '\\') {
+			/* Escape a backslash that would read as one of our escapes. */
+			esc = i + 4 < len && s[i + 1] == '#' && s[i + 2] >= '0' &&
+			      s[i + 2] <= '9' && s[i + 3] >= '0' && s[i + 3] <= '9' &&
+			      s[i + 4] >= '0' && s[i + 4] <= '9';
+		} else
+			esc = c < ' ' && c != '\t';
+		if (esc)
+			fprintf(f, "\\#%03o", c);
+		else
+			fputc(c, f);
+		i++;
+	}
+}
+
+void report_server_msg(struct report *r, int tag, const unsigned char *data,
+		       size_t len)
+{
+	FILE *f = r->out;
+	char trailing = 0;
+
+	switch (tag) {
+	case MSG_ERROR_XFER:
+		r->got_xfer_error = 1;
+		/* fall through */
+	case MSG_ERROR:
+	case MSG_ERROR_UTF8:
+	case MSG_ERROR_SOCKET:
+	case MSG_WARNING:
+		f = r->err;
+		break;
+	case MSG_LOG:
+		return;
+	default:
+		if (r->quiet)
+			return;
+	}
+	if (f == r->err)
+		fflush(r->out);
+	if (len && (data[len - 1] == '\n' || data[len - 1] == '\r'))
+		trailing = (char)data[--len];
+	if (len && data[0] == '\r') {
+		fputc('\r', f);
+		data++;
+		len--;
+	}
+	report_escaped(r, f, (const char *)data, len);
+	if (trailing)
+		fputc(trailing, f);
+	fflush(f);
+}
+
+void report_fatal(struct report *r, int code, const char *fmt, ...)
+{
+	va_list ap;
+
+	fflush(r->out);
+	fputs("rsync-relay: ", r->err);
+	va_start(ap, fmt);
+	vfprintf(r->err, fmt, ap);
+	va_end(ap);
+	fputc('\n', r->err);
+	fflush(r->err);
+	if (!r->fatal)
+		r->fatal = code;
+}
+
+void report_warn(struct report *r, const char *fmt, ...)
+{
+	va_list ap;
+
+	fflush(r->out);
+	fputs("rsync-relay: warning: ", r->err);
+	va_start(ap, fmt);
+	vfprintf(r->err, fmt, ap);
+	va_end(ap);
+	fputc('\n', r->err);
+	fflush(r->err);
+}
+
+static const struct {
+	int code;
+	const char *text;
+} code_texts[] = {
+	{ RERR_SYNTAX, "syntax or usage error" },
+	{ RERR_PROTOCOL, "protocol incompatibility" },
+	{ RERR_FILESELECT, "errors selecting input/output files, dirs" },
+	{ RERR_UNSUPPORTED, "requested action not supported" },
+	{ RERR_STARTCLIENT, "error starting client-server protocol" },
+	{ RERR_SOCKETIO, "error in socket IO" },
+	{ RERR_FILEIO, "error in file IO" },
+	{ RERR_STREAMIO, "error in rsync protocol data stream" },
+	{ RERR_MESSAGEIO, "errors with program diagnostics" },
+	{ RERR_IPC, "error in IPC code" },
+	{ RERR_SIGNAL, "received SIGINT, SIGTERM, or SIGHUP" },
+	{ RERR_MALLOC, "error allocating core memory buffers" },
+	{ RERR_PARTIAL, "some files/attrs were not transferred (see previous errors)" },
+	{ RERR_VANISHED, "some files vanished before they could be transferred" },
+	{ RERR_DEL_LIMIT, "the --max-delete limit stopped deletions" },
+	{ RERR_TIMEOUT, "timeout in data send/receive" },
+	{ RERR_CMD_FAILED, "remote shell failed" },
+	{ RERR_CMD_KILLED, "remote shell killed" },
+	{ RERR_CMD_RUN, "remote command could not be run" },
+	{ RERR_CMD_NOTFOUND, "remote command not found" },
+};
+
+const char *report_code_text(int code)
+{
+	for (size_t i = 0; i < sizeof code_texts / sizeof *code_texts; i++)
+		if (code_texts[i].code == code)
+			return code_texts[i].text;
+	return "unexplained error";
+}
+
+int report_exit_code(const struct report *r, int src_code, int dest_code)
+{
+	int code = r->fatal;
+
+	if (r->remote_exit > code)
+		code = r->remote_exit;
+	/* rsync's client takes the larger of its own and its child's code. */
+	if (src_code > code)
+		code = src_code;
+	if (dest_code > code)
+		code = dest_code;
+	if (code == 0) {
+		if (r->io_error & IOERR_DEL_LIMIT)
+			code = RERR_DEL_LIMIT;
+		if (r->io_error & IOERR_VANISHED)
+			code = RERR_VANISHED;
+		if ((r->io_error & IOERR_GENERAL) || r->got_xfer_error)
+			code = RERR_PARTIAL;
+	}
+	return code;
+}
+
+void report_exit_line(const struct report *r, int code)
+{
+	if (!code)
+		return;
+	fflush(r->out);
+	fprintf(r->err, "rsync error: %s (code %d) at relay [client=rsync-relay %s]\n",
+		report_code_text(code), code, PACKAGE_VERSION);
+	fflush(r->err);
+}
+
+const char *report_num(int64_t n, char *buf, size_t len)
+{
+	char tmp[32];
+	int l = snprintf(tmp, sizeof tmp, "%lld", (long long)(n < 0 ? -n : n));
+	size_t o = 0;
+
+	if (n < 0 && o + 1 < len)
+		buf[o++] = '-';
+	for (int i = 0; i < l && o + 1 < len; i++) {
+		if (i && (l - i) % 3 == 0 && o + 1 < len)
+			buf[o++] = ',';
+		buf[o++] = tmp[i];
+	}
+	buf[o] = '\0';
+	return buf;
+}
+
+#include <sys/stat.h>
+
+#define ITEM_LOCAL_CHANGE_BIT (1 << 14)
+#define ITEM_SIGNIFICANT (0xFFFF & ~((1 << 11) | (1 << 12) | ITEM_LOCAL_CHANGE_BIT))
+
+static void print_name_line(struct report *r, const char *name, uint32_t mode,
+			    const char *suffix_sep, const char *suffix, const char *prefix)
+{
+	if (r->quiet)
+		return;
+	if (prefix)
+		fputs(prefix, r->out);
+	report_escaped(r, r->out, name, strlen(name));
+	if (S_ISDIR(mode))
+		fputc('/', r->out);
+	if (suffix) {
+		fputs(suffix_sep, r->out);
+		report_escaped(r, r->out, suffix, strlen(suffix));
+	}
+	fputc('\n', r->out);
+}
+
+void report_item(struct report *r, int verbose, const struct item_view *it)
+{
+	int significant = it->iflags & ITEM_SIGNIFICANT;
+	const char *sep = NULL, *suffix = NULL;
+
+	if (!verbose)
+		return;
+	/* Without itemizing, a record that is not a transfer is only named
+	 * when something local changed, it names a link target, or it is a
+	 * directory with a change (rsync's maybe_log_item). */
+	if (!it->transferred && !((it->iflags & ITEM_LOCAL_CHANGE_BIT) && significant) &&
+	    !*it->xname && !(S_ISDIR(it->mode) && significant))
+		return;
+	if (*it->xname) {
+		sep = " => ";
+		suffix = it->xname;
+	} else if (S_ISLNK(it->mode) && it->link) {
+		sep = " -> ";
+		suffix = it->link;
+	}
+	print_name_line(r, it->name, it->mode, sep, suffix, NULL);
+}
+
+void report_deleted(struct report *r, int verbose, const unsigned char *data, size_t len)
+{
+	char name[4200];
+	uint32_t mode = S_IFREG;
+
+	if (!verbose)
+		return;
+	if (len && data[len - 1] == '\0') {
+		mode = S_IFDIR;
+		len--;
+	}
+	if (len >= sizeof name)
+		len = sizeof name - 1;
+	memcpy(name, data, len);
+	name[len] = '\0';
+	print_name_line(r, name, mode, NULL, NULL, "deleting ");
+}
+
+void report_info(struct report *r, const char *line)
+{
+	if (!r->quiet) {
+		fputs(line, r->out);
+		fflush(r->out);
+	}
+}

@@ -1,0 +1,98 @@
+/* What the user sees: server messages, file names, errors, the summary,
+ * and the exit code, printed the way rsync's client prints them. */
+#ifndef RELAY_REPORT_H
+#define RELAY_REPORT_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+/* rsync's exit codes (rsync(1), EXIT VALUES). */
+enum {
+	RERR_OK = 0,
+	RERR_SYNTAX = 1,
+	RERR_PROTOCOL = 2,
+	RERR_FILESELECT = 3,
+	RERR_UNSUPPORTED = 4,
+	RERR_STARTCLIENT = 5,
+	RERR_SOCKETIO = 10,
+	RERR_FILEIO = 11,
+	RERR_STREAMIO = 12,
+	RERR_MESSAGEIO = 13,
+	RERR_IPC = 14,
+	RERR_SIGNAL = 20,
+	RERR_MALLOC = 22,
+	RERR_PARTIAL = 23,
+	RERR_VANISHED = 24,
+	RERR_DEL_LIMIT = 25,
+	RERR_TIMEOUT = 30,
+	RERR_CMD_FAILED = 124,
+	RERR_CMD_KILLED = 125,
+	RERR_CMD_RUN = 126,
+	RERR_CMD_NOTFOUND = 127,
+	RERR_SSH = 255,
+};
+
+/* io_error bits carried in file lists and MSG_IO_ERROR. */
+#define IOERR_GENERAL (1 << 0)
+#define IOERR_VANISHED (1 << 1)
+#define IOERR_DEL_LIMIT (1 << 2)
+#define IOERR_VALID_MASK 0x7
+
+struct report {
+	FILE *out;
+	FILE *err;
+	int quiet;
+	int utf8;		/* the locale's charset is UTF-8 */
+	int fatal;		/* the relay itself gave up with this code */
+	int io_error;		/* IOERR_* seen from the sender or receiver */
+	int got_xfer_error;	/* a server reported MSG_ERROR_XFER */
+	int remote_exit;	/* code a server sent with MSG_ERROR_EXIT */
+};
+
+void report_init(struct report *r, FILE *out, FILE *err, int quiet);
+
+/* A message a server sent (MSG_INFO, MSG_ERROR, ...), already ending in a
+ * newline; unsafe bytes are escaped as \#ooo like rsync does. */
+void report_server_msg(struct report *r, int tag, const unsigned char *data,
+		       size_t len);
+
+/* The relay's own error: "rsync-relay: <text>" on stderr, and records the
+ * exit code when it is the first fatal one. */
+void report_fatal(struct report *r, int code, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+void report_warn(struct report *r, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+/* Writes len bytes to f escaping what could drive a terminal. */
+void report_escaped(const struct report *r, FILE *f, const char *s, size_t len);
+
+/* rsync's text for an exit code. */
+const char *report_code_text(int code);
+
+/* The run's exit code from everything seen and the two servers' codes. */
+int report_exit_code(const struct report *r, int src_code, int dest_code);
+
+/* The closing "rsync error: ..." line when the code is not 0. */
+void report_exit_line(const struct report *r, int code);
+
+/* rsync's thousands-separated number. */
+const char *report_num(int64_t n, char *buf, size_t len);
+
+/* File-name output of a receiving client (rsync's log_item and
+ * maybe_log_item with the default "%n%L" format). */
+struct item_view {
+	const char *name;
+	uint32_t mode;
+	const char *link;	/* symlink target or NULL */
+	const char *xname;	/* hard-link target name ("" if none) */
+	int iflags;
+	int transferred;	/* logged at the end of its data */
+};
+void report_item(struct report *r, int verbose, const struct item_view *it);
+/* "deleting NAME" for MSG_DELETED (a directory's name ends with NUL). */
+void report_deleted(struct report *r, int verbose, const unsigned char *data, size_t len);
+/* A client line such as "receiving incremental file list". */
+void report_info(struct report *r, const char *line);
+
+#endif

@@ -1,0 +1,427 @@
+#include "sendstream.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "report.h"
+
+#define MAX_BLOCK_SIZE (1 << 17)
+#define OLD_MAX_BLOCK_SIZE (1 << 29)
+
+/* Flags of the compressed token framing (rsync's token.c). */
+#define TOKEN_END 0x00
+#define TOKEN_DEFLATED 0x40	/* + 6 high bits of a 14-bit length */
+#define TOKEN_REL 0x80		/* + 6-bit relative token number */
+#define TOKEN_RUN_REL 0xC0	/* the same with a 16-bit run count */
+
+int ss_init(struct sendstream *ss, const struct ss_params *p)
+{
+	memset(ss, 0, sizeof *ss);
+	ss->p = *p;
+	ndx_state_init(&ss->ndx);
+	flist_state_init(&ss->fst);
+	ss->max_phase = p->fo.protocol >= 29 ? 2 : 1;
+	ss->state = SS_FLIST;
+	ss->building = calloc(1, sizeof *ss->building);
+	if (!ss->building)
+		return -1;
+	ss->building->ndx_start = p->fo.inc_recurse ? 1 : 0;
+	ss->building->parent_ndx = -1;
+	ss->events = SS_EV_FLIST_START;
+	return 0;
+}
+
+void ss_free(struct sendstream *ss)
+{
+	while (ss->first) {
+		struct flist *n = ss->first->next;
+		flist_free(ss->first);
+		ss->first = n;
+	}
+	if (ss->building)
+		flist_free(ss->building);
+	dirlist_free(&ss->dirs);
+	ss->building = ss->last = NULL;
+}
+
+static int fail(struct sendstream *ss, const char *fmt, long a, long b)
+{
+	snprintf(ss->err, sizeof ss->err, fmt, a, b);
+	return -1;
+}
+
+/* Turns a parser result into ss_step's return value. */
+static int result(struct sendstream *ss, ptrdiff_t n, size_t *used, int *drop, int dropit)
+{
+	if (n == WIRE_NEED_MORE)
+		return 0;
+	if (n < 0) {
+		if (!ss->err[0])
+			snprintf(ss->err, sizeof ss->err, "invalid data in the sender's stream");
+		return -1;
+	}
+	*used = (size_t)n;
+	*drop = dropit;
+	return 1;
+}
+
+/* A list is complete: sort it, give it its place among the live lists. */
+static int finish_list(struct sendstream *ss)
+{
+	struct flist *fl = ss->building;
+
+	if (flist_finish(fl, ss->p.fo.inc_recurse ? &ss->dirs : NULL, ss->p.fo.protocol) < 0)
+		return fail(ss, "out of memory", 0, 0);
+	if (ss->nlists == 0 && fl->used == 0)
+		ss->first_list_empty = 1;
+	ss->nlists++;
+	ss->num_files += fl->used;
+	if (ss->last)
+		ss->last->next = fl;
+	else
+		ss->first = fl;
+	ss->last = fl;
+	ss->building = NULL;
+	ss->state = SS_NDX;
+	ss->events |= SS_EV_FLIST_DONE;
+	return 0;
+}
+
+static int step_flist(struct sendstream *ss, const unsigned char *buf, size_t len,
+		      size_t *used, int *drop)
+{
+	struct fentry e;
+	enum flist_item kind;
+	int io_error = 0;
+	ptrdiff_t n = flist_parse_item(&ss->fst, &ss->p.fo, ss->building, buf, len, &kind, &e,
+				       &io_error, ss->err, sizeof ss->err);
+
+	if (n < 0)
+		return result(ss, n, used, drop, 0);
+	if (kind == FLIST_ENTRY) {
+		if (S_ISREG(e.mode) || S_ISLNK(e.mode))
+			ss->total_size += e.size;
+		if (flist_add(ss->building, &e) < 0) {
+			fentry_free(&e);
+			return fail(ss, "out of memory", 0, 0);
+		}
+	} else {
+		if (!ss->p.ignore_errors)
+			ss->io_error |= io_error & IOERR_VALID_MASK;
+		if (ss->p.fo.inc_recurse) {
+			if (finish_list(ss) < 0)
+				return -1;
+		} else
+			ss->state = SS_IDLIST;
+	}
+	return result(ss, n, used, drop, 0);
+}
+
+/* The list holding ndx: either one of its files, or ndx_start - 1, the
+ * directory whose contents the list is (incremental recursion). */
+static struct flist *list_for_ndx(struct sendstream *ss, int32_t ndx)
+{
+	for (struct flist *fl = ss->first; fl; fl = fl->next)
+		if (ndx >= fl->ndx_start - 1 && ndx < fl->ndx_start + fl->used)
+			return fl;
+	return NULL;
+}
+
+static void set_item(struct sendstream *ss, struct flist *fl, int32_t ndx, int iflags)
+{
+	int i = ndx - fl->ndx_start;
+
+	ss->item_ndx = ndx;
+	ss->item_iflags = iflags;
+	if (i >= 0) {
+		ss->item_name = fl->files[i].name;
+		ss->item_mode = fl->files[i].mode;
+		ss->item_link = fl->files[i].link;
+	} else if (fl->parent_ndx >= 0 && fl->parent_ndx < ss->dirs.used) {
+		ss->item_name = ss->dirs.names[fl->parent_ndx];
+		ss->item_mode = ss->dirs.modes[fl->parent_ndx];
+		ss->item_link = NULL;
+	} else {
+		ss->item_name = ".";
+		ss->item_mode = S_IFDIR;
+		ss->item_link = NULL;
+	}
+}
+
+/* A phase end: with incremental recursion it first retires the oldest
+ * list; only when none is left does it end a phase. */
+static void phase_end(struct sendstream *ss)
+{
+	if (ss->p.fo.inc_recurse && ss->first) {
+		struct flist *fl = ss->first;
+		ss->first = fl->next;
+		if (!ss->first)
+			ss->last = NULL;
+		flist_free(fl);
+		if (ss->first)
+			return;
+	}
+	if (++ss->phase > ss->max_phase)
+		ss->state = SS_STATS;
+}
+
+static int step_ndx(struct sendstream *ss, const unsigned char *buf, size_t len,
+		    size_t *used, int *drop)
+{
+	struct ndx_state saved = ss->ndx;
+	int proto = ss->p.fo.protocol;
+	size_t pos;
+	int32_t ndx;
+	ptrdiff_t n = wire_read_ndx(&ss->ndx, proto, buf, len, &ndx);
+	int iflags;
+	struct flist *fl;
+
+	if (n < 0) {
+		ss->ndx = saved;
+		if (n == WIRE_BAD)
+			return fail(ss, "Invalid file index from the sender", 0, 0);
+		return 0;
+	}
+	pos = (size_t)n;
+
+	if (ndx == NDX_DONE) {
+		phase_end(ss);
+		return result(ss, n, used, drop, 0);
+	}
+	if (ndx == NDX_DEL_STATS) {
+		/* Deletion counts the sender echoes from the generator. */
+		for (int i = 0; i < 5; i++) {
+			int32_t v;
+			ptrdiff_t k = wire_read_varint(buf + pos, len - pos, &v);
+			if (k < 0) {
+				ss->ndx = saved;
+				return result(ss, k, used, drop, 0);
+			}
+			pos += (size_t)k;
+		}
+		return result(ss, (ptrdiff_t)pos, used, drop, 0);
+	}
+	if (ndx < 0) {
+		if (!ss->p.fo.inc_recurse)
+			return fail(ss, "Invalid file index: %ld from the sender", ndx, 0);
+		if (ndx == NDX_FLIST_EOF) {
+			ss->flist_eof = 1;
+			return result(ss, n, used, drop, 0);
+		}
+		if (ndx > NDX_FLIST_OFFSET || NDX_FLIST_OFFSET - ndx >= ss->dirs.used)
+			return fail(ss, "Invalid dir index: %ld from the sender", ndx, 0);
+		if (ss->flist_eof)
+			return fail(ss, "a file list arrived after the last one (%ld)", ndx, 0);
+		if (!(ss->building = calloc(1, sizeof *ss->building)))
+			return fail(ss, "out of memory", 0, 0);
+		ss->building->ndx_start = ss->last ? ss->last->ndx_start + ss->last->used + 1 : 1;
+		ss->building->parent_ndx = NDX_FLIST_OFFSET - ndx;
+		ss->state = SS_FLIST;
+		return result(ss, n, used, drop, 0);
+	}
+
+	/* A file record: iflags, then what they say follows. */
+	if (proto >= 29) {
+		if (len - pos < 2) {
+			ss->ndx = saved;
+			return 0;
+		}
+		iflags = wire_get_u16(buf + pos);
+		pos += 2;
+	} else
+		iflags = ITEM_TRANSFER;
+	if (proto < 30 && ss->first && ndx == ss->first->used && iflags == ITEM_IS_NEW)
+		return result(ss, (ptrdiff_t)pos, used, drop, 0); /* protocol-29 keep-alive */
+	if (!(fl = list_for_ndx(ss, ndx)))
+		return fail(ss, "File-list index %ld not in the sender's lists", ndx, 0);
+	if (iflags & ITEM_BASIS_TYPE_FOLLOWS) {
+		if (len - pos < 1) {
+			ss->ndx = saved;
+			return 0;
+		}
+		pos++;
+	}
+	ss->item_xname[0] = '\0';
+	if (iflags & ITEM_XNAME_FOLLOWS) {
+		const unsigned char *s;
+		size_t slen;
+		ptrdiff_t k = wire_read_vstring(buf + pos, len - pos, &s, &slen);
+		if (k < 0) {
+			ss->ndx = saved;
+			return result(ss, k, used, drop, 0);
+		}
+		if (slen >= sizeof ss->item_xname)
+			return fail(ss, "over-long name in a file record (%ld)", (long)slen, 0);
+		memcpy(ss->item_xname, s, slen);
+		ss->item_xname[slen] = '\0';
+		pos += (size_t)k;
+	}
+	set_item(ss, fl, ndx, iflags);
+	if (iflags & ITEM_TRANSFER) {
+		if (ndx < fl->ndx_start || !S_ISREG(ss->item_mode))
+			return fail(ss, "received request to transfer non-regular file: %ld", ndx, 0);
+		if (ss->phase == 2)
+			return fail(ss, "got transfer request in phase 2 (%ld)", ndx, 0);
+		if (ss->p.do_xfers) {
+			ss->state = SS_SUMHEAD;
+			ss->pending_log = 1;
+			return result(ss, (ptrdiff_t)pos, used, drop, 0);
+		}
+	}
+	ss->events |= SS_EV_ITEM;
+	return result(ss, (ptrdiff_t)pos, used, drop, 0);
+}
+
+static int step_sumhead(struct sendstream *ss, const unsigned char *buf, size_t len,
+			size_t *used, int *drop)
+{
+	int proto = ss->p.fo.protocol;
+	size_t need = proto >= 27 ? 16 : 12;
+	int32_t count, blength, s2length, remainder;
+	int32_t max_blength = proto < 30 ? OLD_MAX_BLOCK_SIZE : MAX_BLOCK_SIZE;
+
+	if (len < need)
+		return 0;
+	count = (int32_t)wire_get_u32(buf);
+	blength = (int32_t)wire_get_u32(buf + 4);
+	s2length = proto >= 27 ? (int32_t)wire_get_u32(buf + 8) : 2;
+	remainder = (int32_t)wire_get_u32(buf + need - 4);
+	if (count < 0)
+		return fail(ss, "Invalid checksum count %ld", count, 0);
+	if (blength < 0 || blength > max_blength || (count && !blength))
+		return fail(ss, "Invalid block length %ld", blength, 0);
+	if (s2length < 0 || s2length > ss->p.xfer_sum_len)
+		return fail(ss, "Invalid checksum length %ld", s2length, 0);
+	if (remainder < 0 || remainder > blength)
+		return fail(ss, "Invalid remainder length %ld", remainder, 0);
+	ss->sum_count = count;
+	ss->state = SS_TOKEN;
+	return result(ss, (ptrdiff_t)need, used, drop, 0);
+}
+
+static int step_token(struct sendstream *ss, const unsigned char *buf, size_t len,
+		      size_t *used, int *drop)
+{
+	if (!ss->p.compressed) {
+		int32_t n;
+		if (len < 4)
+			return 0;
+		n = (int32_t)wire_get_u32(buf);
+		if (n > 0) {
+			ss->literal_left = n;
+			ss->state = SS_LITERAL;
+		} else if (n == 0)
+			ss->state = SS_FILESUM;
+		else if (-(int64_t)n - 1 >= ss->sum_count)
+			return fail(ss, "Invalid block index %ld (of %ld)", -(long)n - 1,
+				    ss->sum_count);
+		return result(ss, 4, used, drop, 0);
+	}
+
+	/* The flag-byte framing shared by zlib, zlibx, zstd and lz4. */
+	if (len < 1)
+		return 0;
+	unsigned flag = buf[0];
+	size_t need;
+	if (flag == TOKEN_END) {
+		ss->state = SS_FILESUM;
+		return result(ss, 1, used, drop, 0);
+	}
+	if ((flag & 0xC0) == TOKEN_DEFLATED) {
+		if (len < 2)
+			return 0;
+		ss->literal_left = (int64_t)((flag & 0x3F) << 8 | buf[1]);
+		if (ss->literal_left)
+			ss->state = SS_LITERAL;
+		return result(ss, 2, used, drop, 0);
+	}
+	if (flag & TOKEN_REL)
+		need = 1 + ((flag & TOKEN_RUN_REL) == TOKEN_RUN_REL ? 2 : 0);
+	else
+		need = 1 + 4 + ((flag & 1) ? 2 : 0);
+	if (len < need)
+		return 0;
+	return result(ss, (ptrdiff_t)need, used, drop, 0);
+}
+
+static int step_stats(struct sendstream *ss, const unsigned char *buf, size_t len,
+		      size_t *used, int *drop)
+{
+	int count = ss->p.fo.protocol >= 29 ? 5 : 3;
+	size_t pos = 0;
+	int64_t v[5];
+
+	for (int i = 0; i < count; i++) {
+		ptrdiff_t k = wire_read_varlong30(buf + pos, len - pos, ss->p.fo.protocol, 3, &v[i]);
+		if (k < 0)
+			return result(ss, k, used, drop, 1);
+		pos += (size_t)k;
+	}
+	memcpy(ss->stats, v, sizeof v[0] * (size_t)count);
+	ss->stats_count = count;
+	ss->state = SS_TAIL;
+	ss->events |= SS_EV_STATS;
+	return result(ss, (ptrdiff_t)pos, used, drop, 1);
+}
+
+int ss_step(struct sendstream *ss, const unsigned char *buf, size_t len, size_t *used,
+	    int *drop)
+{
+	ptrdiff_t n;
+
+	*used = 0;
+	*drop = 0;
+	switch (ss->state) {
+	case SS_FLIST:
+		return step_flist(ss, buf, len, used, drop);
+	case SS_IDLIST:
+		n = flist_parse_id_lists(&ss->p.fo, buf, len, ss->err, sizeof ss->err);
+		if (n >= 0) {
+			if (ss->p.fo.protocol < 30)
+				ss->state = SS_IOERR;
+			else if (finish_list(ss) < 0)
+				return -1;
+		}
+		return result(ss, n, used, drop, 0);
+	case SS_IOERR:
+		if (len < 4)
+			return 0;
+		if (!ss->p.ignore_errors)
+			ss->io_error |= (int)wire_get_u32(buf) & IOERR_VALID_MASK;
+		if (finish_list(ss) < 0)
+			return -1;
+		return result(ss, 4, used, drop, 0);
+	case SS_NDX:
+		return step_ndx(ss, buf, len, used, drop);
+	case SS_SUMHEAD:
+		return step_sumhead(ss, buf, len, used, drop);
+	case SS_TOKEN:
+		return step_token(ss, buf, len, used, drop);
+	case SS_LITERAL:
+		if (!len)
+			return 0;
+		*used = (size_t)(ss->literal_left < (int64_t)len ? ss->literal_left : (int64_t)len);
+		ss->literal_left -= (int64_t)*used;
+		if (!ss->literal_left)
+			ss->state = SS_TOKEN;
+		return 1;
+	case SS_FILESUM:
+		if (len < (size_t)ss->p.xfer_sum_len)
+			return 0;
+		ss->state = SS_NDX;
+		if (ss->pending_log) {
+			ss->pending_log = 0;
+			ss->events |= SS_EV_ITEM;
+		}
+		*used = (size_t)ss->p.xfer_sum_len;
+		return 1;
+	case SS_STATS:
+		return step_stats(ss, buf, len, used, drop);
+	case SS_TAIL:
+		*used = len;
+		return len ? 1 : 0;
+	}
+	return -1;
+}

@@ -1,0 +1,106 @@
+/* The sender's stream (source to destination), read with the grammar of a
+ * receiving rsync client (rsync's receiver.c recv_files, rsync.c
+ * read_ndx_and_attrs, token.c): file lists, file records, checksum
+ * headers, delta tokens, phase ends, and the end-of-run statistics.  Every
+ * byte goes on to the destination unchanged except those statistics, which
+ * only a client reads. */
+#ifndef RELAY_SENDSTREAM_H
+#define RELAY_SENDSTREAM_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "flist.h"
+#include "wire.h"
+
+/* iflags (rsync.h ITEM_*) */
+#define ITEM_REPORT_ATIME (1 << 0)
+#define ITEM_REPORT_CHANGE (1 << 1)
+#define ITEM_REPORT_SIZE (1 << 2)
+#define ITEM_REPORT_TIME (1 << 3)
+#define ITEM_REPORT_PERMS (1 << 4)
+#define ITEM_REPORT_OWNER (1 << 5)
+#define ITEM_REPORT_GROUP (1 << 6)
+#define ITEM_REPORT_ACL (1 << 7)
+#define ITEM_REPORT_XATTR (1 << 8)
+#define ITEM_REPORT_CRTIME (1 << 10)
+#define ITEM_BASIS_TYPE_FOLLOWS (1 << 11)
+#define ITEM_XNAME_FOLLOWS (1 << 12)
+#define ITEM_IS_NEW (1 << 13)
+#define ITEM_LOCAL_CHANGE (1 << 14)
+#define ITEM_TRANSFER (1 << 15)
+#define SIGNIFICANT_ITEM_FLAGS \
+	(0xFFFF & ~(ITEM_BASIS_TYPE_FOLLOWS | ITEM_XNAME_FOLLOWS | ITEM_LOCAL_CHANGE))
+
+enum ss_state {
+	SS_FLIST,	/* file-list entries */
+	SS_IDLIST,	/* uid/gid names after a non-incremental list */
+	SS_IOERR,	/* protocol < 30: io_error int after the list */
+	SS_NDX,		/* next file record, phase end or list marker */
+	SS_SUMHEAD,	/* checksum header of a transferred file */
+	SS_TOKEN,	/* next delta token */
+	SS_LITERAL,	/* literal bytes of the current token */
+	SS_FILESUM,	/* whole-file checksum ending a file */
+	SS_STATS,	/* the sender's statistics (dropped) */
+	SS_TAIL,	/* the final goodbye, forwarded as is */
+};
+
+/* Events for the caller after a step. */
+#define SS_EV_ITEM 1		/* an item to log: see ss->item_* */
+#define SS_EV_FLIST_START 2	/* the first file list begins */
+#define SS_EV_FLIST_DONE 4	/* a file list is complete */
+#define SS_EV_STATS 8		/* ss->stats are known */
+
+struct ss_params {
+	struct flist_opts fo;
+	int do_xfers;		/* not a dry run */
+	int compressed;		/* token framing of -z */
+	int xfer_sum_len;
+	int ignore_errors;
+};
+
+struct sendstream {
+	struct ss_params p;
+	enum ss_state state;
+	struct ndx_state ndx;
+	struct flist_state fst;
+	struct flist *first, *last;	/* live lists, oldest first */
+	struct flist *building;		/* list being received */
+	struct dirlist dirs;
+	int nlists;			/* lists received so far */
+	int phase, max_phase;
+	int flist_eof;
+	int io_error;			/* IOERR_* bits the sender reported */
+	int64_t literal_left;
+	int32_t sum_count;
+	int stats_count;
+	int64_t stats[5];		/* total_read, total_written, total_size,
+					 * flist_buildtime, flist_xfertime */
+	int64_t total_size;		/* of the listed files and symlinks */
+	int num_files;
+	int first_list_empty;
+	int events;
+	/* the item to log, valid with SS_EV_ITEM */
+	int32_t item_ndx;
+	int item_iflags;
+	const char *item_name;
+	uint32_t item_mode;
+	const char *item_link;
+	char item_xname[RELAY_MAXPATHLEN];
+	int pending_log;		/* a transferred file is logged at its end */
+	char err[512];
+};
+
+int ss_init(struct sendstream *ss, const struct ss_params *p);
+void ss_free(struct sendstream *ss);
+
+/* Interprets the next piece of the stream in buf.  Returns 1 with *used
+ * bytes interpreted (*drop says they must not be forwarded), 0 when buf
+ * holds too little to decide, -1 on a protocol error (ss->err). */
+int ss_step(struct sendstream *ss, const unsigned char *buf, size_t len, size_t *used,
+	    int *drop);
+
+/* True once the run's end has been parsed (everything after is goodbye). */
+static inline int ss_at_tail(const struct sendstream *ss) { return ss->state == SS_TAIL; }
+
+#endif

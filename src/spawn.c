@@ -1,0 +1,114 @@
+#include "spawn.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+int spawn_child(struct child *c, char *const argv[], const char *name)
+{
+	int in[2], out[2], err;
+
+	memset(c, 0, sizeof *c);
+	c->to_fd = c->from_fd = -1;
+	c->name = name;
+	if (pipe(in) < 0)
+		return -1;
+	if (pipe(out) < 0) {
+		err = errno;
+		close(in[0]);
+		close(in[1]);
+		errno = err;
+		return -1;
+	}
+	c->pid = fork();
+	if (c->pid < 0) {
+		err = errno;
+		close(in[0]); close(in[1]); close(out[0]); close(out[1]);
+		errno = err;
+		return -1;
+	}
+	if (c->pid == 0) {
+		if (dup2(in[0], STDIN_FILENO) < 0 || dup2(out[1], STDOUT_FILENO) < 0)
+			_exit(255);
+		close(in[0]); close(in[1]); close(out[0]); close(out[1]);
+		/* Our own descriptors to the other server must not leak into
+		 * this one's shell. */
+		for (int fd = 3; fd < 256; fd++)
+			close(fd);
+		signal(SIGPIPE, SIG_DFL);
+		execvp(argv[0], argv);
+		fprintf(stderr, "rsync-relay: Failed to exec %s: %s (%d)\n", argv[0],
+			strerror(errno), errno);
+		_exit(errno == ENOENT ? 127 : 126);
+	}
+	close(in[0]);
+	close(out[1]);
+	c->to_fd = in[1];
+	c->from_fd = out[0];
+	fcntl(c->to_fd, F_SETFD, FD_CLOEXEC);
+	fcntl(c->from_fd, F_SETFD, FD_CLOEXEC);
+	return 0;
+}
+
+void child_close_to(struct child *c)
+{
+	if (c->to_fd >= 0) {
+		close(c->to_fd);
+		c->to_fd = -1;
+	}
+}
+
+void child_close_from(struct child *c)
+{
+	if (c->from_fd >= 0) {
+		close(c->from_fd);
+		c->from_fd = -1;
+	}
+}
+
+static long now_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1000L + ts.tv_nsec / 1000000L;
+}
+
+/* Polls for exit until the deadline. Returns 1 once reaped. */
+static int wait_until(struct child *c, long deadline)
+{
+	for (;;) {
+		pid_t r = waitpid(c->pid, &c->status, WNOHANG);
+		if (r == c->pid || (r < 0 && errno == ECHILD)) {
+			c->pid = 0;
+			return 1;
+		}
+		if (now_ms() >= deadline)
+			return 0;
+		struct timespec ts = { 0, 10 * 1000000L };
+		nanosleep(&ts, NULL);
+	}
+}
+
+int child_reap(struct child *c, int timeout_ms)
+{
+	child_close_to(c);
+	child_close_from(c);
+	if (c->pid > 0 && !wait_until(c, now_ms() + timeout_ms)) {
+		kill(c->pid, SIGTERM);
+		if (!wait_until(c, now_ms() + 1000)) {
+			kill(c->pid, SIGKILL);
+			wait_until(c, now_ms() + 5000);
+		}
+	}
+	if (WIFEXITED(c->status))
+		return WEXITSTATUS(c->status);
+	if (WIFSIGNALED(c->status))
+		return WTERMSIG(c->status) == SIGUSR1 ? 19 : 255;
+	return 255;
+}

@@ -1,0 +1,29 @@
+/* Starting and stopping the two remote shells. */
+#ifndef RELAY_SPAWN_H
+#define RELAY_SPAWN_H
+
+#include <sys/types.h>
+
+struct child {
+	pid_t pid;	/* 0 once reaped */
+	int to_fd;	/* we write the server's stdin here */
+	int from_fd;	/* we read the server's stdout here */
+	int status;	/* wait status once reaped */
+	const char *name; /* "sender" or "receiver", for messages */
+};
+
+/* Forks and execs argv[0] (searched in PATH) with its stdin and stdout on
+ * pipes; stderr is shared with ours so ssh's and the server's own messages
+ * reach the user, as with rsync.  Returns -1 with errno set. */
+int spawn_child(struct child *c, char *const argv[], const char *name);
+
+/* Closes our ends of the pipes (idempotent). */
+void child_close_to(struct child *c);
+void child_close_from(struct child *c);
+
+/* Waits up to timeout_ms for the child to exit, then sends SIGTERM, then
+ * SIGKILL, so nothing is left running.  Returns rsync's view of the exit
+ * code: the remote status, 255 for ssh's own failure, or a signal code. */
+int child_reap(struct child *c, int timeout_ms);
+
+#endif
