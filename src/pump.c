@@ -349,7 +349,6 @@ static void on_events(struct relay *rl)
 		if (ss->first_list_empty) {
 			/* The sender exits now; answer the receiver ourselves. */
 			rl->stand.active = 1;
-			rl->stand.list_alive = rl->s->inc_recurse;
 		}
 	}
 	if (ev & SS_EV_ITEM) {
@@ -365,12 +364,16 @@ static void on_events(struct relay *rl)
 /* Feeds the parser what the receiver's queue has room for. */
 static int parse_sender(struct relay *rl)
 {
+	/* Once the receiver is gone the stream is only read to its end, so
+	 * that the sender is never left blocked on a full pipe. */
+	int forward = !rl->exit_sent && !rl->dest.out.closed;
+
 	while (buf_len(&rl->sdata)) {
-		size_t room = buf_room(&rl->dest.out.data), len = buf_len(&rl->sdata), used;
+		size_t len = buf_len(&rl->sdata), used;
 		int drop, r;
 
-		if (len > room)
-			len = room;
+		if (forward && len > buf_room(&rl->dest.out.data))
+			len = buf_room(&rl->dest.out.data);
 		r = ss_step(&rl->ss, buf_start(&rl->sdata), len, &used, &drop);
 		if (r < 0) {
 			report_fatal(rl->r, RERR_STREAMIO, "%s [sender stream]", rl->ss.err);
@@ -385,7 +388,7 @@ static int parse_sender(struct relay *rl)
 			}
 			return 0;
 		}
-		if (!drop && !rl->exit_sent)
+		if (!drop && forward)
 			buf_append(&rl->dest.out.data, buf_start(&rl->sdata), used);
 		buf_consume(&rl->sdata, used);
 		if (rl->ss.events)
@@ -445,12 +448,11 @@ static int stand_in_step(struct relay *rl)
 		} else if (ndx != NDX_DONE || st->stage == 3) {
 			goto bad;
 		} else if (st->stage == 0) {
-			if (st->list_alive)
-				st->list_alive = 0;
+			/* Every phase end is echoed, the last one after the
+			 * loop that send_files() leaves. */
 			if (++st->phase > (rl->s->protocol >= 29 ? 2 : 1))
 				st->stage = 1;
-			else
-				stand_in_reply(rl);
+			stand_in_reply(rl);
 		} else if (st->stage == 1 && rl->s->protocol >= 31) {
 			stand_in_reply(rl);
 			st->stage = 2;
@@ -469,8 +471,8 @@ static size_t sink_generator(struct relay *rl, const unsigned char *p, size_t n)
 	struct buf *b = rl->stand.active ? &rl->stand.pending : &rl->src.out.data;
 	size_t room = buf_room(b);
 
-	if (rl->exit_sent)
-		return n; /* an error exit is under way: nothing more to pass on */
+	if (rl->exit_sent || (!rl->stand.active && rl->src.out.closed))
+		return n; /* nobody left to pass it on to */
 	if (n > room)
 		n = room;
 	buf_append(b, p, n);
@@ -521,7 +523,8 @@ static void check_ends(struct relay *rl)
 	if (b_ended && !b->out.closed && !out_pending(b))
 		close_input(b);
 	if (b_ended && !a->out.closed && !out_pending(a)) {
-		int normal = a_ended && (ss_at_tail(&rl->ss) || rl->stand.active);
+		/* The receiver may finish before the sender's goodbye is read. */
+		int normal = ss_at_tail(&rl->ss) || rl->stand.active;
 		if (!normal && !rl->exit_sent && !rl->r->fatal)
 			report_fatal(rl->r, RERR_STREAMIO,
 				     "connection unexpectedly closed (%llu bytes received so far) "
@@ -536,6 +539,54 @@ static void check_ends(struct relay *rl)
 	}
 	if (a_ended && b_ended)
 		rl->done = 1;
+}
+
+/* How full each queue is; any byte moved changes one of these. */
+struct queue_state {
+	size_t lens[5];
+	uint64_t written[2];
+	uint32_t frames[2];
+};
+
+static void queue_state(const struct relay *rl, struct queue_state *q)
+{
+	memset(q, 0, sizeof *q);
+	q->lens[0] = buf_len(&rl->src.in.raw);
+	q->lens[1] = buf_len(&rl->sdata);
+	q->lens[2] = buf_len(&rl->dest.in.raw);
+	q->lens[3] = buf_len(&rl->stand.pending);
+	q->lens[4] = buf_len(&rl->dest.out.data) + buf_len(&rl->src.out.data);
+	q->written[0] = rl->src.bytes_out;
+	q->written[1] = rl->dest.bytes_out;
+	q->frames[0] = rl->src.in.data_left;
+	q->frames[1] = rl->dest.in.data_left;
+}
+
+/* Demultiplexes, parses and writes until nothing more can move without
+ * new input: a drained output queue makes room for parsed input, which
+ * makes room for raw input, so one pass is not enough. */
+static int move_bytes(struct relay *rl)
+{
+	struct queue_state before, after;
+
+	do {
+		queue_state(rl, &before);
+		if (demux(rl, &rl->src, sink_sender) < 0 || parse_sender(rl) < 0)
+			return -1;
+		if (demux(rl, &rl->dest, sink_generator) < 0)
+			return -1;
+		if (rl->stand.active && stand_in_step(rl) < 0)
+			return -1;
+		/* A server that closes in mid-frame has nothing more to say. */
+		if (rl->src.in.eof && rl->src.in.data_left && !buf_len(&rl->src.in.raw))
+			rl->src.in.data_left = 0;
+		if (rl->dest.in.eof && rl->dest.in.data_left && !buf_len(&rl->dest.in.raw))
+			rl->dest.in.data_left = 0;
+		flush_out(&rl->src);
+		flush_out(&rl->dest);
+		queue_state(rl, &after);
+	} while (memcmp(&before, &after, sizeof before) != 0);
+	return 0;
 }
 
 int pump_run(struct relay *rl)
@@ -574,19 +625,8 @@ int pump_run(struct relay *rl)
 				if (pf[i].fd == sides[j]->child->from_fd)
 					read_side(sides[j]);
 		}
-		if (demux(rl, &rl->src, sink_sender) < 0 || parse_sender(rl) < 0)
+		if (move_bytes(rl) < 0)
 			break;
-		if (demux(rl, &rl->dest, sink_generator) < 0)
-			break;
-		if (rl->stand.active && stand_in_step(rl) < 0)
-			break;
-		/* A source that closes in mid-frame has nothing more to say. */
-		if (rl->src.in.eof && rl->src.in.data_left && !buf_len(&rl->src.in.raw))
-			rl->src.in.data_left = 0;
-		if (rl->dest.in.eof && rl->dest.in.data_left && !buf_len(&rl->dest.in.raw))
-			rl->dest.in.data_left = 0;
-		flush_out(&rl->src);
-		flush_out(&rl->dest);
 		if (rl->exit_sent) {
 			/* After an error exit each server only needs our answer. */
 			if (!out_pending(&rl->src))

@@ -47,7 +47,6 @@ struct stand_in {
 	int active;
 	int stage;		/* 0 phases, 1 and 2 the goodbye, 3 done */
 	int phase;
-	int list_alive;
 	struct ndx_state ndx;
 	struct buf pending;	/* the generator's bytes not yet interpreted */
 };
