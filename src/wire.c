@@ -107,7 +107,7 @@ ptrdiff_t wire_read_varlong(const unsigned char *buf, size_t len, int min_bytes,
 	int extra;
 	uint64_t v = 0;
 
-	if (min_bytes < 1 || min_bytes > 8)
+	if (min_bytes < 3 || min_bytes > 8)
 		return WIRE_BAD;
 	if (len < (size_t)min_bytes)
 		return WIRE_NEED_MORE;

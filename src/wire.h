@@ -32,7 +32,8 @@ ptrdiff_t wire_read_shortint(const unsigned char *buf, size_t len, uint16_t *out
 ptrdiff_t wire_read_varint(const unsigned char *buf, size_t len, int32_t *out);
 size_t wire_write_varint(unsigned char *out, int32_t v);
 
-/* varlong with at least min_bytes bytes (rsync uses 3 and 4). */
+/* varlong with at least min_bytes bytes.  rsync uses 3 and 4; below 3 the
+ * format cannot hold every value, so the reader refuses it. */
 ptrdiff_t wire_read_varlong(const unsigned char *buf, size_t len, int min_bytes,
 			    int64_t *out);
 size_t wire_write_varlong(unsigned char *out, int64_t v, int min_bytes);

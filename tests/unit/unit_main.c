@@ -1,0 +1,22 @@
+/* Runs every unit test suite; exits non-zero when any test fails. */
+#include "suites.h"
+
+#include <stdlib.h>
+
+int main(void)
+{
+	SRunner *sr;
+	int failed;
+
+	sr = srunner_create(wire_suite());
+	srunner_add_suite(sr, options_suite());
+	srunner_add_suite(sr, plan_suite());
+	srunner_add_suite(sr, handshake_suite());
+	srunner_add_suite(sr, flist_suite());
+	srunner_add_suite(sr, sendstream_suite());
+
+	srunner_run_all(sr, CK_NORMAL);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}
