@@ -201,8 +201,8 @@ ptrdiff_t flist_parse_item(struct flist_state *st, const struct flist_opts *o,
 	if (unsafe_name(name, o->relative_paths))
 		return bad(err, errlen, "ABORTING due to unsafe pathname from sender: %s", name);
 
-	if (o->preserve_hard_links && o->protocol >= 30 && (xflags & XMIT_HLINKED) &&
-	    !(xflags & XMIT_HLINK_FIRST)) {
+	/* The index is on the wire whenever the flags say so, -H or not. */
+	if (o->protocol >= 30 && (xflags & XMIT_HLINKED) && !(xflags & XMIT_HLINK_FIRST)) {
 		int32_t fndx = c_varint(&c);
 		if (!c_ok(&c))
 			return c.fail;

@@ -5,47 +5,43 @@
 #include <string.h>
 
 /* Splits one operand.  Returns 1 for host:path (host may be empty for
- * ":path"), 0 for a local path, -1 for the daemon forms we do not speak. */
+ * ":path"), 0 for a local path, -1 for the daemon forms we do not speak.
+ * As in rsync, the host part ends at the first ':' and a '/' before it
+ * makes the operand local; the last '@' ends the user, and a host that
+ * starts with '[' runs to the matching ']' (an IPv6 address). */
 static int split_spec(const char *arg, char **user, char **host, char **path)
 {
-	const char *colon, *hstart = arg, *hend;
-	const char *at;
+	const char *hstart = arg, *hend = NULL, *colon = NULL, *s;
 
 	*user = *host = *path = NULL;
 	if (strncmp(arg, "rsync://", 8) == 0)
 		return -1;
-	if (arg[0] == '[' || ((at = strchr(arg, '@')) && at[1] == '[' &&
-			      !memchr(arg, '/', (size_t)(at - arg)))) {
-		const char *lb = strchr(arg, '[');
-		const char *rb = strchr(lb, ']');
-		if (!rb || rb[1] != ':')
+	for (s = arg; *s; s++) {
+		if (*s == '/')
 			return 0;
-		hstart = lb + 1;
-		hend = rb;
-		colon = rb + 1;
-		if (lb != arg) {
-			*user = strndup(arg, (size_t)(lb - arg - 1));
-		}
-	} else {
-		colon = strchr(arg, ':');
-		if (!colon || memchr(arg, '/', (size_t)(colon - arg)))
-			return 0;
-		hend = colon;
-		at = memchr(arg, '@', (size_t)(colon - arg));
-		/* The last '@' separates the user, as ssh sees it. */
-		for (const char *p = arg; p < colon; p++)
-			if (*p == '@')
-				at = p;
-		if (at) {
-			*user = strndup(arg, (size_t)(at - arg));
-			hstart = at + 1;
+		if (*s == '@')
+			hstart = s + 1;
+		else if (*s == '[' && s == hstart) {
+			const char *rb = strchr(s, ']');
+			if (!rb || rb[1] != ':')
+				return 0;
+			hstart = s + 1;
+			hend = rb;
+			colon = rb + 1;
+			break;
+		} else if (*s == ':') {
+			hend = colon = s;
+			break;
 		}
 	}
-	if (colon[1] == ':') {
-		free(*user);
-		*user = NULL;
+	if (!colon)
+		return 0;
+	if (colon[1] == ':')
 		return -1;
-	}
+	if (hstart != arg && hstart[-1] == '@')
+		*user = strndup(arg, (size_t)(hstart - arg - 1));
+	else if (hstart != arg && hstart[-1] == '[' && hstart - 1 != arg)
+		*user = strndup(arg, (size_t)(hstart - arg - 2));
 	*host = strndup(hstart, (size_t)(hend - hstart));
 	*path = strdup(colon[1] ? colon + 1 : ".");
 	return 1;

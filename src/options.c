@@ -160,7 +160,7 @@ int options_parse(struct options *o, int argc, char **argv, const char *env_rsh,
 			const char *arg = NULL;
 
 			if (!d) {
-				snprintf(err, errlen, "%.*s: unknown option", (int)(len + 2), a);
+				snprintf(err, errlen, "%s: unknown option", a);
 				return -1;
 			}
 			if (d->takes_arg) {
@@ -173,8 +173,7 @@ int options_parse(struct options *o, int argc, char **argv, const char *env_rsh,
 					return -1;
 				}
 			} else if (eq) {
-				snprintf(err, errlen, "--%.*s: option does not take an argument",
-					 (int)len, name);
+				snprintf(err, errlen, "%s: option does not take an argument", a);
 				return -1;
 			}
 			if (apply(o, d, arg, a, err, errlen) < 0)
@@ -188,7 +187,7 @@ int options_parse(struct options *o, int argc, char **argv, const char *env_rsh,
 				char shown[3] = { '-', *p, '\0' };
 
 				if (!d) {
-					snprintf(err, errlen, "-%c: unknown option", *p);
+					snprintf(err, errlen, "%s: unknown option", a);
 					return -1;
 				}
 				if (d->takes_arg) {
