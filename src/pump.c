@@ -498,44 +498,44 @@ static int read_side(struct side *sd)
 	return 0;
 }
 
-/* Each direction's end: what a server's closed output means. */
+/* A server closed its output.  After the sender's statistics that is the
+ * normal end; before, the other server is stopped as rsync's client
+ * would stop it. */
+static void side_ended(struct relay *rl, struct side *gone, struct side *other)
+{
+	if (ss_at_tail(&rl->ss) || rl->stand.active || rl->exit_sent)
+		return;
+	if (!rl->r->fatal)
+		report_fatal(rl->r, RERR_STREAMIO,
+			     "connection unexpectedly closed (%llu bytes received so far) [%s]",
+			     (unsigned long long)gone->bytes_in, gone->who);
+	rl->exit_sent = 1;
+	if (rl->s->protocol >= 31)
+		put_msg_int(other, MSG_ERROR_EXIT, RERR_STREAMIO);
+	flush_out(other);
+}
+
 static void check_ends(struct relay *rl)
 {
 	struct side *a = &rl->src, *b = &rl->dest;
 	int a_ended = a->in.eof && !buf_len(&a->in.raw);
 	int b_ended = b->in.eof && !buf_len(&b->in.raw);
 
-	if (a_ended && !out_pending(b) && !b->out.closed) {
-		int normal = ss_at_tail(&rl->ss) || rl->stand.active;
-		if (!normal && !rl->exit_sent && !rl->r->fatal) {
-			report_fatal(rl->r, RERR_STREAMIO,
-				     "connection unexpectedly closed (%llu bytes received so far) "
-				     "[sender]", (unsigned long long)a->bytes_in);
-		}
-		if (!normal && !rl->exit_sent) {
-			rl->exit_sent = 1;
-			if (rl->s->protocol >= 31)
-				put_msg_int(b, MSG_ERROR_EXIT, RERR_STREAMIO);
-			flush_out(b);
+	/* The receiver keeps its input until it is done itself. */
+	if (a_ended && !b->out.closed && !out_pending(b)) {
+		side_ended(rl, a, b);
+		if (rl->exit_sent)
 			close_input(b);
-		}
 	}
-	if (b_ended && !b->out.closed && !out_pending(b))
-		close_input(b);
-	if (b_ended && !a->out.closed && !out_pending(a)) {
-		/* The receiver may finish before the sender's goodbye is read. */
-		int normal = ss_at_tail(&rl->ss) || rl->stand.active;
-		if (!normal && !rl->exit_sent && !rl->r->fatal)
-			report_fatal(rl->r, RERR_STREAMIO,
-				     "connection unexpectedly closed (%llu bytes received so far) "
-				     "[receiver]", (unsigned long long)b->bytes_in);
-		if (!normal && !rl->exit_sent) {
-			rl->exit_sent = 1;
-			if (rl->s->protocol >= 31)
-				put_msg_int(a, MSG_ERROR_EXIT, RERR_STREAMIO);
-			flush_out(a);
+	/* The receiver may finish before the sender's goodbye is read; the
+	 * sender then has nothing more to get. */
+	if (b_ended) {
+		if (!out_pending(b))
+			close_input(b);
+		if (!a->out.closed && !out_pending(a)) {
+			side_ended(rl, b, a);
+			close_input(a);
 		}
-		close_input(a);
 	}
 	if (a_ended && b_ended)
 		rl->done = 1;

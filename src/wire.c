@@ -80,24 +80,8 @@ ptrdiff_t wire_read_varint(const unsigned char *buf, size_t len, int32_t *out)
 
 size_t wire_write_varint(unsigned char *out, int32_t v)
 {
-	unsigned char b[5];
-	int cnt = 4, i;
-
-	wire_put_u32(b + 1, (uint32_t)v);
-	while (cnt > 1 && b[cnt] == 0)
-		cnt--;
-	unsigned bit = 1u << (7 - cnt + 1);
-	if (b[cnt] >= bit) {
-		cnt++;
-		b[0] = (unsigned char)~(bit - 1);
-	} else if (cnt > 1)
-		b[0] = (unsigned char)(b[cnt] | ~(bit * 2 - 1));
-	else
-		b[0] = b[cnt];
-	out[0] = b[0];
-	for (i = 1; i < cnt; i++)
-		out[i] = b[i];
-	return (size_t)cnt;
+	/* A varint is a varlong of the value's 32 bits with no minimum. */
+	return wire_write_varlong(out, (int64_t)(uint32_t)v, 1);
 }
 
 ptrdiff_t wire_read_varlong(const unsigned char *buf, size_t len, int min_bytes,
