@@ -131,6 +131,70 @@ static int unsafe_name(const char *name, int relative)
 	return 0;
 }
 
+/* A user or group name after an id: a length byte and the bytes. */
+static void c_name(struct cur *c)
+{
+	c_bytes(c, c_byte(c));
+}
+
+/* One ACL (rsync's acls.c): an index of an earlier ACL, or 0 and a new
+ * one: flags, the standard entries, and named entries. */
+static void c_acl(struct cur *c)
+{
+	int32_t ndx = c_varint(c);
+	uint32_t flags;
+
+	if (!c_ok(c) || ndx != 0) {
+		if (c_ok(c) && ndx < 0)
+			c->fail = WIRE_BAD;
+		return;
+	}
+	flags = c_byte(c);
+	for (int bit = 0; bit < 4; bit++)	/* user, group, mask, other */
+		if (flags & (1u << bit))
+			c_varint(c);
+	if (flags & (1u << 4)) {		/* named entries */
+		int32_t count = c_varint(c);
+		if (c_ok(c) && (count < 0 || count > 0xFFFF)) {
+			c->fail = WIRE_BAD;
+			return;
+		}
+		for (int32_t i = 0; i < count && c_ok(c); i++) {
+			c_varint(c);			/* id */
+			if (c_varint(c) & 1)	/* access, low bit: a name follows */
+				c_name(c);
+		}
+	}
+}
+
+/* An xattr set (rsync's xattrs.c): an index of an earlier set, or 0, a
+ * count, and per entry name and value lengths, the name, and the value
+ * (a checksum instead when the value is long). */
+static void c_xattrs(struct cur *c, int sum_len)
+{
+	int32_t ndx = c_varint(c), count;
+
+	if (!c_ok(c) || ndx != 0) {
+		if (c_ok(c) && ndx < 0)
+			c->fail = WIRE_BAD;
+		return;
+	}
+	count = c_varint(c);
+	if (c_ok(c) && (count < 0 || count > 0xFFFF)) {
+		c->fail = WIRE_BAD;
+		return;
+	}
+	for (int32_t i = 0; i < count && c_ok(c); i++) {
+		int32_t name_len = c_varint(c), datum_len = c_varint(c);
+		if (c_ok(c) && (name_len < 1 || name_len > 0xFFFF || datum_len < 0)) {
+			c->fail = WIRE_BAD;
+			return;
+		}
+		c_bytes(c, (size_t)name_len);
+		c_bytes(c, datum_len > 32 ? (size_t)sum_len : (size_t)datum_len);
+	}
+}
+
 ptrdiff_t flist_parse_item(struct flist_state *st, const struct flist_opts *o,
 			   const struct flist *cur, const unsigned char *buf, size_t len,
 			   enum flist_item *kind, struct fentry *e, int *io_error,
@@ -140,7 +204,7 @@ ptrdiff_t flist_parse_item(struct flist_state *st, const struct flist_opts *o,
 	uint32_t xflags, l1 = 0, l2;
 	char name[RELAY_MAXPATHLEN];
 	const unsigned char *p;
-	int64_t size, modtime = st->modtime;
+	int64_t size, modtime = st->modtime, atime = st->atime, crtime = st->crtime;
 	uint32_t mode = st->mode, uid = st->uid, gid = st->gid;
 	uint32_t rdev_major = st->rdev_major;
 	int64_t dev = st->dev;
@@ -218,6 +282,10 @@ ptrdiff_t flist_parse_item(struct flist_state *st, const struct flist_opts *o,
 		size = first->size;
 		modtime = first->mtime;
 		mode = first->mode;
+		if (o->preserve_atimes && !S_ISDIR(mode))
+			atime = first->atime;
+		if (o->preserve_crtimes)
+			crtime = first->crtime;
 		if (o->preserve_uid)
 			uid = first->uid;
 		if (o->preserve_gid)
@@ -236,22 +304,27 @@ ptrdiff_t flist_parse_item(struct flist_state *st, const struct flist_opts *o,
 			if (c_ok(&c) && (ns < 0 || ns > 999999999))
 				return bad(err, errlen, "invalid modtime_nsec for %s", name);
 		}
+		if (o->preserve_crtimes)
+			crtime = xflags & XMIT_CRTIME_EQ_MTIME ? modtime : c_varlong(&c, 4);
 		if (!(xflags & XMIT_SAME_MODE))
 			mode = (uint32_t)c_int(&c);
 		if (!c_ok(&c))
 			return c.fail;
+		/* Mode 0 is --delete-missing-args's "this one is gone". */
 		if (!S_ISREG(mode) && !S_ISDIR(mode) && !S_ISLNK(mode) && !is_device(mode) &&
-		    !is_special(mode))
+		    !is_special(mode) && !(mode == 0 && o->missing_args_delete))
 			return bad(err, errlen, "invalid file mode for %s", name);
+		if (o->preserve_atimes && !S_ISDIR(mode) && !(xflags & XMIT_SAME_ATIME))
+			atime = c_varlong(&c, 4);
 		if (o->preserve_uid && !(xflags & XMIT_SAME_UID)) {
 			uid = (uint32_t)c_varint30(&c, o->protocol);
 			if (o->protocol >= 30 && (xflags & XMIT_USER_NAME_FOLLOWS))
-				c_bytes(&c, c_byte(&c));
+				c_name(&c);
 		}
 		if (o->preserve_gid && !(xflags & XMIT_SAME_GID)) {
 			gid = (uint32_t)c_varint30(&c, o->protocol);
 			if (o->protocol >= 30 && (xflags & XMIT_GROUP_NAME_FOLLOWS))
-				c_bytes(&c, c_byte(&c));
+				c_name(&c);
 		}
 		if ((o->preserve_devices && is_device(mode)) ||
 		    (o->preserve_specials && is_special(mode) && o->protocol < 31)) {
@@ -283,8 +356,17 @@ ptrdiff_t flist_parse_item(struct flist_state *st, const struct flist_opts *o,
 	}
 	if (o->always_checksum && S_ISREG(mode) && !first)
 		c_bytes(&c, (size_t)o->flist_csum_len);
+	if (o->preserve_acls && !S_ISLNK(mode)) {
+		c_acl(&c);
+		if (S_ISDIR(mode))
+			c_acl(&c);	/* the default ACL */
+	}
+	if (o->preserve_xattrs)
+		c_xattrs(&c, o->xattr_sum_len);
 	if (!c_ok(&c)) {
 		free(link);
+		if (c.fail == WIRE_BAD)
+			return bad(err, errlen, "invalid ACL or xattr data for %s", name);
 		return c.fail;
 	}
 	if (size < 0) {
@@ -308,6 +390,8 @@ ptrdiff_t flist_parse_item(struct flist_state *st, const struct flist_opts *o,
 	e->mode = mode;
 	e->size = size;
 	e->mtime = modtime;
+	e->atime = atime;
+	e->crtime = crtime;
 	e->uid = uid;
 	e->gid = gid;
 	e->rdev_major = rdev_major;
@@ -315,6 +399,8 @@ ptrdiff_t flist_parse_item(struct flist_state *st, const struct flist_opts *o,
 	/* Commit the compression state only for a whole entry. */
 	memcpy(st->lastname, name, l1 + l2 + 1);
 	st->modtime = modtime;
+	st->atime = atime;
+	st->crtime = crtime;
 	st->mode = mode;
 	st->uid = uid;
 	st->gid = gid;
@@ -334,16 +420,18 @@ ptrdiff_t flist_parse_id_lists(const struct flist_opts *o, const unsigned char *
 	if (o->numeric_ids)
 		return 0;
 	for (int pass = 0; pass < 2; pass++) {
-		if (pass == 0 ? !o->preserve_uid : !o->preserve_gid)
+		/* ACL entries name users and groups too. */
+		if (pass == 0 ? !o->preserve_uid && !o->preserve_acls
+			      : !o->preserve_gid && !o->preserve_acls)
 			continue;
 		while (c_ok(&c)) {
 			int32_t id = c_varint30(&c, o->protocol);
 			if (!c_ok(&c) || id == 0)
 				break;
-			c_bytes(&c, c_byte(&c));
+			c_name(&c);
 		}
 		if (o->id0_names)
-			c_bytes(&c, c_byte(&c));
+			c_name(&c);
 	}
 	return c.fail ? c.fail : (ptrdiff_t)c.pos;
 }
@@ -462,14 +550,20 @@ static void merge_sort(struct fentry *v, struct fentry *tmp, int n, int protocol
 	memcpy(v, tmp, (size_t)n * sizeof *v);
 }
 
-int flist_finish(struct flist *fl, struct dirlist *dirs, int protocol)
+int flist_finish(struct flist *fl, struct dirlist *dirs, int protocol, int how)
 {
-	if (fl->used > 1) {
+	if ((how & FLIST_SORT) && fl->used > 1) {
 		struct fentry *tmp = malloc((size_t)fl->used * sizeof *tmp);
 		if (!tmp)
 			return -1;
 		merge_sort(fl->files, tmp, fl->used, protocol);
 		free(tmp);
+	}
+	for (int i = 0; (how & FLIST_STRIP_ROOT) && i < fl->used; i++) {
+		char *n = fl->files[i].name;
+		size_t skip = strspn(n, "/");
+		if (skip && n[skip])
+			memmove(n, n + skip, strlen(n + skip) + 1);
 	}
 	for (int i = 0; dirs && i < fl->used; i++) {
 		if (!S_ISDIR(fl->files[i].mode))

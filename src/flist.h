@@ -29,6 +29,8 @@
 #define XMIT_HLINK_FIRST (1 << 12)
 #define XMIT_IO_ERROR_ENDLIST (1 << 12)
 #define XMIT_MOD_NSEC (1 << 13)
+#define XMIT_SAME_ATIME (1 << 14)
+#define XMIT_CRTIME_EQ_MTIME (1 << 17)
 
 /* What decides which fields are on the wire. */
 struct flist_opts {
@@ -47,6 +49,13 @@ struct flist_opts {
 	int flist_csum_len;
 	int numeric_ids;
 	int relative_paths;
+	int preserve_atimes;	/* -U */
+	int preserve_crtimes;	/* -N */
+	int preserve_acls;	/* -A */
+	int preserve_xattrs;	/* -X */
+	int xattr_sum_len;	/* abbreviated xattr values (16) */
+	int missing_args_delete; /* --delete-missing-args: mode 0 entries */
+	int unsorted;		/* --iconv: indexes follow the order received */
 };
 
 struct fentry {
@@ -55,6 +64,7 @@ struct fentry {
 	uint32_t mode;
 	int64_t size;
 	int64_t mtime;
+	int64_t atime, crtime;
 	uint32_t uid, gid;
 	uint32_t rdev_major;
 };
@@ -79,7 +89,7 @@ struct dirlist {
 /* The "previous entry" state that entries are compressed against. */
 struct flist_state {
 	char lastname[RELAY_MAXPATHLEN];
-	int64_t modtime;
+	int64_t modtime, atime, crtime;
 	uint32_t mode;
 	uint32_t uid, gid;
 	uint32_t rdev_major;
@@ -106,10 +116,14 @@ int flist_add(struct flist *fl, struct fentry *e);	/* takes ownership */
 void flist_free(struct flist *fl);
 void fentry_free(struct fentry *e);
 
-/* Sorts a complete list in rsync's file-list order, which both ends use
- * for file indexes, and appends its directories to dirs (with incremental
+/* Completes a list: FLIST_SORT puts it in rsync's file-list order, which
+ * both ends use for file indexes (with --iconv they follow the order
+ * received instead); FLIST_STRIP_ROOT drops the leading slashes -R names
+ * keep while sorting.  Directories are appended to dirs (with incremental
  * recursion; NULL otherwise). */
-int flist_finish(struct flist *fl, struct dirlist *dirs, int protocol);
+#define FLIST_SORT 1
+#define FLIST_STRIP_ROOT 2
+int flist_finish(struct flist *fl, struct dirlist *dirs, int protocol, int how);
 int flist_name_cmp(const char *a, uint32_t mode_a, const char *b, uint32_t mode_b,
 		   int protocol);
 

@@ -175,6 +175,32 @@ int hs_pick_name(const char *a, const char *b, char *out, size_t outlen)
 	return -1;
 }
 
+void hs_common_caps(int32_t compat_a, int32_t compat_b, const char *offered, char *out,
+		    size_t outlen)
+{
+	/* The compat bit each letter turns on; L and s only describe the
+	 * client and are kept. */
+	static const struct {
+		char letter;
+		int32_t bit;
+	} caps[] = {
+		{ 'i', CF_INC_RECURSE }, { 'f', CF_SAFE_FLIST }, { 'x', CF_AVOID_XATTR_OPTIM },
+		{ 'C', CF_CHKSUM_SEED_FIX }, { 'I', CF_INPLACE_PARTIAL_DIR },
+		{ 'v', CF_VARINT_FLIST_FLAGS }, { 'u', CF_ID0_NAMES },
+	};
+	size_t o = 0;
+
+	for (const char *p = offered; *p && o + 1 < outlen; p++) {
+		int keep = 1;
+		for (size_t i = 0; i < sizeof caps / sizeof *caps; i++)
+			if (caps[i].letter == *p)
+				keep = (compat_a & caps[i].bit) && (compat_b & caps[i].bit);
+		if (keep)
+			out[o++] = *p;
+	}
+	out[o] = '\0';
+}
+
 int hs_checksum_len(const char *name)
 {
 	static const struct {
@@ -222,7 +248,7 @@ int handshake_run(struct hs_side *a, struct hs_side *b, const struct hs_wants *w
 			     va < 20 || va > 40 ? (int)va : (int)vb);
 		return -1;
 	}
-	s->protocol = RELAY_PROTOCOL;
+	s->protocol = w->max_protocol ? w->max_protocol : RELAY_PROTOCOL;
 	if (va < s->protocol)
 		s->protocol = va;
 	if (vb < s->protocol)
@@ -240,12 +266,10 @@ int handshake_run(struct hs_side *a, struct hs_side *b, const struct hs_wants *w
 	if (s->protocol >= 30) {
 		if (read_varint(a, &ca, r) < 0 || read_varint(b, &cb, r) < 0)
 			return -1;
-		if ((ca & ~CF_CLIENT_ONLY) != (cb & ~CF_CLIENT_ONLY)) {
-			report_fatal(r, RERR_PROTOCOL,
-				     "the servers answered different compat flags: "
-				     "sender 0x%x, receiver 0x%x", (unsigned)ca, (unsigned)cb);
-			return -1;
-		}
+		s->compat_src = ca;
+		s->compat_dest = cb;
+		if ((ca & ~CF_CLIENT_ONLY) != (cb & ~CF_CLIENT_ONLY))
+			return HS_COMPAT_MISMATCH;
 	}
 	s->compat_flags = ca;
 	s->inc_recurse = !!(ca & CF_INC_RECURSE);
@@ -253,30 +277,43 @@ int handshake_run(struct hs_side *a, struct hs_side *b, const struct hs_wants *w
 	s->id0_names = !!(ca & CF_ID0_NAMES);
 	s->safe_flist = (ca & CF_SAFE_FLIST) || s->protocol >= 31;
 
-	if (s->varint_flist_flags) {
-		/* Each server sends all its lists before it reads ours. */
-		if (negotiate(a, b, "checksum", s->checksum, r) < 0)
-			return -1;
-		if (w->compress && negotiate(a, b, "compress", s->compress, r) < 0)
-			return -1;
-		if (write_vstring(a, s->checksum, r) < 0 || write_vstring(b, s->checksum, r) < 0)
-			return -1;
-		if (w->compress && (write_vstring(a, s->compress, r) < 0 ||
-				    write_vstring(b, s->compress, r) < 0))
-			return -1;
-	} else {
+	/* A name given on the command line is not negotiated: each server
+	 * got it as an option and sends no list for it. */
+	int nego_sum = s->varint_flist_flags && !w->checksum_choice;
+	int nego_zip = s->varint_flist_flags && w->compress && !w->compress_choice;
+	char file_sum[NAME_MAX_LEN];
+
+	if (nego_sum && negotiate(a, b, "checksum", s->checksum, r) < 0)
+		return -1;
+	if (nego_zip && negotiate(a, b, "compress", s->compress, r) < 0)
+		return -1;
+	if (nego_sum && (write_vstring(a, s->checksum, r) < 0 ||
+			 write_vstring(b, s->checksum, r) < 0))
+		return -1;
+	if (nego_zip && (write_vstring(a, s->compress, r) < 0 ||
+			 write_vstring(b, s->compress, r) < 0))
+		return -1;
+	if (!nego_sum && w->checksum_choice)
+		snprintf(s->checksum, sizeof s->checksum, "%.*s",
+			 (int)strcspn(w->checksum_choice, ","), w->checksum_choice);
+	else if (!nego_sum)
 		strcpy(s->checksum, s->protocol >= 30 ? "md5" : "md4");
-		if (w->compress)
-			strcpy(s->compress, "zlib");
-	}
+	if (!nego_zip && w->compress)
+		snprintf(s->compress, sizeof s->compress, "%s",
+			 w->compress_choice ? w->compress_choice : "zlib");
 	if (strcmp(s->compress, "none") == 0)
 		s->compress[0] = '\0';
+	/* "XFER,FILE" names the -c file-list checksum separately. */
+	snprintf(file_sum, sizeof file_sum, "%s",
+		 w->checksum_choice && strchr(w->checksum_choice, ',') && !nego_sum
+			 ? strchr(w->checksum_choice, ',') + 1 : s->checksum);
 	s->xfer_sum_len = hs_checksum_len(s->checksum);
-	if (s->xfer_sum_len < 0) {
-		report_fatal(r, RERR_PROTOCOL, "unknown checksum \"%s\" negotiated", s->checksum);
+	s->flist_csum_len = hs_checksum_len(file_sum);
+	if (s->xfer_sum_len < 0 || s->flist_csum_len < 0) {
+		report_fatal(r, RERR_PROTOCOL, "unknown checksum \"%s\"",
+			     s->xfer_sum_len < 0 ? s->checksum : file_sum);
 		return -1;
 	}
-	s->flist_csum_len = s->xfer_sum_len;
 
 	if (read_int(a, &s->seed_src, r) < 0 || read_int(b, &s->seed_dest, r) < 0)
 		return -1;

@@ -33,6 +33,7 @@
 struct session {
 	int protocol;
 	int32_t compat_flags;
+	int32_t compat_src, compat_dest;	/* what each server answered */
 	int inc_recurse;
 	int varint_flist_flags;
 	int id0_names;
@@ -51,10 +52,18 @@ struct hs_side {
 };
 
 struct hs_wants {
-	int compress;	/* -z given */
+	int compress;			/* compression on (-z or a choice) */
+	const char *compress_choice;	/* --compress-choice, or NULL to negotiate */
+	const char *checksum_choice;	/* --checksum-choice "XFER[,FILE]", or NULL */
+	int max_protocol;		/* --protocol, or 0 */
 };
 
-/* Runs the handshake on both servers.  Returns 0, or -1 after reporting. */
+/* Runs the handshake on both servers.  Returns 0; -1 after reporting a
+ * fatal error; HS_COMPAT_MISMATCH when the servers answered different
+ * wire-relevant compat flags (s->compat_src and s->compat_dest say which;
+ * nothing is reported, the caller may start both again with fewer
+ * capability letters). */
+#define HS_COMPAT_MISMATCH (-2)
 int handshake_run(struct hs_side *a, struct hs_side *b, const struct hs_wants *w,
 		  struct session *s, struct report *r);
 
@@ -64,5 +73,10 @@ int hs_pick_name(const char *a, const char *b, char *out, size_t outlen);
 
 /* Length of a whole-file checksum for a checksum name, or -1. */
 int hs_checksum_len(const char *name);
+
+/* The capability letters (of "LsfxCIvu" and 'i') both servers understand,
+ * judged from the compat flags each answered to all of them. */
+void hs_common_caps(int32_t compat_a, int32_t compat_b, const char *offered, char *out,
+		    size_t outlen);
 
 #endif

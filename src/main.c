@@ -151,7 +151,12 @@ int main(int argc, char **argv)
 	hs_b = (struct hs_side){ .rfd = dest.from_fd, .wfd = dest.to_fd, .who = "receiver" };
 	wants = (struct hs_wants){ .compress = o.compress };
 	memset(&rl, 0, sizeof rl);
-	if (handshake_run(&hs_a, &hs_b, &wants, &sess, &r) == 0) {
+	int hs = handshake_run(&hs_a, &hs_b, &wants, &sess, &r);
+	if (hs == HS_COMPAT_MISMATCH)
+		report_fatal(&r, RERR_PROTOCOL,
+			     "the servers answered different compat flags: sender 0x%x, receiver 0x%x",
+			     (unsigned)sess.compat_src, (unsigned)sess.compat_dest);
+	if (hs == 0) {
 		if (pump_init(&rl, &src, &dest, &o, &sess, &r) < 0)
 			report_fatal(&r, RERR_MALLOC, "out of memory");
 		else {

@@ -72,7 +72,9 @@ static int finish_list(struct sendstream *ss)
 {
 	struct flist *fl = ss->building;
 
-	if (flist_finish(fl, ss->p.fo.inc_recurse ? &ss->dirs : NULL, ss->p.fo.protocol) < 0)
+	if (flist_finish(fl, ss->p.fo.inc_recurse ? &ss->dirs : NULL, ss->p.fo.protocol,
+			 (ss->p.fo.unsorted ? 0 : FLIST_SORT) |
+			 (ss->p.fo.relative_paths ? FLIST_STRIP_ROOT : 0)) < 0)
 		return fail(ss, "out of memory", 0, 0);
 	if (ss->nlists == 0 && fl->used == 0)
 		ss->first_list_empty = 1;
@@ -259,6 +261,7 @@ static int step_ndx(struct sendstream *ss, const unsigned char *buf, size_t len,
 		pos += (size_t)k;
 	}
 	set_item(ss, fl, ndx, iflags);
+	ss->state = SS_NDX;
 	if (iflags & ITEM_TRANSFER) {
 		if (ndx < fl->ndx_start || !S_ISREG(ss->item_mode))
 			return fail(ss, "received request to transfer non-regular file: %ld", ndx, 0);
@@ -267,10 +270,17 @@ static int step_ndx(struct sendstream *ss, const unsigned char *buf, size_t len,
 		if (ss->p.do_xfers) {
 			ss->state = SS_SUMHEAD;
 			ss->pending_log = 1;
-			return result(ss, (ptrdiff_t)pos, used, drop, 0);
 		}
 	}
-	ss->events |= SS_EV_ITEM;
+	if (!ss->pending_log)
+		ss->events |= SS_EV_ITEM;
+	/* The values of the xattrs the generator asked for come first. */
+	if (ss->p.fo.preserve_xattrs && (iflags & ITEM_REPORT_XATTR) && ss->p.do_xfers &&
+	    !(ss->p.want_xattr_optim && (iflags & ITEM_XNAME_FOLLOWS) &&
+	      (iflags & ITEM_LOCAL_CHANGE))) {
+		ss->after_xattr = ss->state;
+		ss->state = SS_XATTR;
+	}
 	return result(ss, (ptrdiff_t)pos, used, drop, 0);
 }
 
@@ -416,6 +426,32 @@ int ss_step(struct sendstream *ss, const unsigned char *buf, size_t len, size_t 
 			ss->events |= SS_EV_ITEM;
 		}
 		*used = (size_t)ss->p.xfer_sum_len;
+		return 1;
+	case SS_XATTR: {
+		int32_t rel, vlen = 0;
+		ptrdiff_t k = wire_read_varint(buf, len, &rel), m = 0;
+		if (k >= 0 && rel != 0) {
+			m = wire_read_varint(buf + k, len - (size_t)k, &vlen);
+			if (m >= 0 && vlen < 0)
+				return fail(ss, "invalid xattr value length %ld", vlen, 0);
+		}
+		if (k < 0 || m < 0)
+			return result(ss, k < 0 ? k : m, used, drop, 0);
+		if (rel == 0)
+			ss->state = ss->after_xattr;
+		else if (vlen) {
+			ss->literal_left = vlen;
+			ss->state = SS_XATTR_DATA;
+		}
+		return result(ss, k + m, used, drop, 0);
+	}
+	case SS_XATTR_DATA:
+		if (!len)
+			return 0;
+		*used = (size_t)(ss->literal_left < (int64_t)len ? ss->literal_left : (int64_t)len);
+		ss->literal_left -= (int64_t)*used;
+		if (!ss->literal_left)
+			ss->state = SS_XATTR;
 		return 1;
 	case SS_STATS:
 		return step_stats(ss, buf, len, used, drop);

@@ -41,6 +41,8 @@ enum ss_state {
 	SS_TOKEN,	/* next delta token */
 	SS_LITERAL,	/* literal bytes of the current token */
 	SS_FILESUM,	/* whole-file checksum ending a file */
+	SS_XATTR,	/* xattr values the generator asked for (-X) */
+	SS_XATTR_DATA,	/* the bytes of one such value */
 	SS_STATS,	/* the sender's statistics (dropped) */
 	SS_TAIL,	/* the final goodbye, forwarded as is */
 };
@@ -57,6 +59,7 @@ struct ss_params {
 	int compressed;		/* token framing of -z */
 	int xfer_sum_len;
 	int ignore_errors;
+	int want_xattr_optim;	/* protocol >= 31 without CF_AVOID_XATTR_OPTIM */
 };
 
 struct sendstream {
@@ -88,6 +91,7 @@ struct sendstream {
 	const char *item_link;
 	char item_xname[RELAY_MAXPATHLEN];
 	int pending_log;		/* a transferred file is logged at its end */
+	enum ss_state after_xattr;	/* where a record continues after -X values */
 	char err[512];
 };
 

@@ -1511,7 +1511,7 @@ START_TEST(test_finish_sorts)
 		struct flist *fl = new_list(0);
 
 		fill_shuffled(fl, rsync_order, ARRAY_LEN(rsync_order), seed);
-		ck_assert_int_eq(flist_finish(fl, NULL, 32), 0);
+		ck_assert_int_eq(flist_finish(fl, NULL, 32, FLIST_SORT), 0);
 		ck_assert_int_eq(fl->used, (int)ARRAY_LEN(rsync_order));
 		for (size_t i = 0; i < ARRAY_LEN(rsync_order); i++) {
 			ck_assert_str_eq(fl->files[i].name, rsync_order[i].name);
@@ -1534,14 +1534,14 @@ START_TEST(test_finish_dirlist)
 					   "d/sub/a", "d/sub/q"};
 
 	fill_shuffled(fl, rsync_order, ARRAY_LEN(rsync_order), 7);
-	ck_assert_int_eq(flist_finish(fl, &dirs, 32), 0);
+	ck_assert_int_eq(flist_finish(fl, &dirs, 32, FLIST_SORT), 0);
 	ck_assert_int_eq(dirs.used, 7);
 	flist_free(fl);
 
 	/* a second list appends its directories, in its sorted order */
 	fl = new_list(23);
 	fill_shuffled(fl, second, ARRAY_LEN(second), 3);
-	ck_assert_int_eq(flist_finish(fl, &dirs, 32), 0);
+	ck_assert_int_eq(flist_finish(fl, &dirs, 32, FLIST_SORT), 0);
 	ck_assert_str_eq(fl->files[0].name, "d/sub/z");
 	ck_assert_int_eq(dirs.used, (int)ARRAY_LEN(want));
 	for (size_t i = 0; i < ARRAY_LEN(want); i++) {
@@ -1554,7 +1554,7 @@ START_TEST(test_finish_dirlist)
 
 	/* an empty list */
 	fl = new_list(0);
-	ck_assert_int_eq(flist_finish(fl, &dirs, 32), 0);
+	ck_assert_int_eq(flist_finish(fl, &dirs, 32, FLIST_SORT), 0);
 	ck_assert_int_eq(dirs.used, 0);
 	flist_free(fl);
 	dirlist_free(&dirs);
@@ -1576,7 +1576,7 @@ START_TEST(test_finish_large)
 		e.mode = i % 3 ? M_FILE : M_DIR;
 		ck_assert_int_eq(flist_add(fl, &e), 0);
 	}
-	ck_assert_int_eq(flist_finish(fl, &dirs, 31), 0);
+	ck_assert_int_eq(flist_finish(fl, &dirs, 31, FLIST_SORT), 0);
 	/* files first, then directories, each in name order */
 	for (int i = 1; i < fl->used; i++)
 		REQUIRE(flist_name_cmp(fl->files[i - 1].name, fl->files[i - 1].mode,
