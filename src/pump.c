@@ -59,6 +59,7 @@ int pump_init(struct relay *rl, struct child *src, struct child *dest,
 	    buf_init(&rl->sdata, QUEUE_CAP) < 0 || buf_init(&rl->stand.pending, 4096) < 0)
 		return -1;
 	ndx_state_init(&rl->stand.ndx);
+	rl->ff.fd = -1;
 
 	memset(&p, 0, sizeof p);
 	p.fo.protocol = s->protocol;
@@ -479,6 +480,86 @@ static size_t sink_generator(struct relay *rl, const unsigned char *p, size_t n)
 	return n;
 }
 
+/* ---- files-from forwarding ---- */
+
+/* Starts sending a local --files-from list to the sender. */
+void pump_files_from(struct relay *rl, int fd, int nulls)
+{
+	rl->ff.fd = fd;
+	rl->ff.nulls = nulls;
+	/* Before protocol 31 the list goes unframed even on a multiplexed
+	 * connection, once what is queued before it has been written. */
+	rl->ff.raw = rl->s->protocol < 31 && rl->src.out.mux;
+}
+
+/* Whether list bytes can be queued for the sender now. */
+static int ff_can_take(struct relay *rl)
+{
+	struct outq *q = &rl->src.out;
+
+	if (rl->ff.fd < 0 || rl->ff.done || q->closed)
+		return 0;
+	/* Unframed bytes wait until the frames queued before them are out. */
+	if (rl->ff.raw && q->mux &&
+	    (buf_len(&q->data) || q->hdr_left || q->frame_left || buf_len(&q->msgs)))
+		return 0;
+	return buf_room(&q->data) >= 2;
+}
+
+/* Reads more of the list into the sender's queue: newlines become NULs,
+ * runs of NULs collapse, and an empty name ends the list. */
+static int forward_files_from(struct relay *rl)
+{
+	struct files_from *ff = &rl->ff;
+	struct outq *q = &rl->src.out;
+	unsigned char tmp[16384];
+	size_t room;
+	ssize_t k;
+
+	if (!ff_can_take(rl))
+		return 0;
+	if (ff->raw)
+		q->mux = 0;
+	room = buf_room(&q->data);
+	/* The list may be a pipe (stdin): never block on it. */
+	struct pollfd pf = { .fd = ff->fd, .events = POLLIN };
+	if (poll(&pf, 1, 0) <= 0)
+		return 0;
+	if (room > sizeof tmp)
+		room = sizeof tmp;
+	k = read(ff->fd, tmp, room - 2);
+	if (k < 0 && (errno == EINTR || errno == EAGAIN))
+		return 0;
+	if (k <= 0) {
+		static const unsigned char end[2] = { 0, 0 };
+		buf_append(&q->data, end, ff->lastchar ? 2 : 1);
+		ff->done = 1;
+		if (ff->fd > 0)
+			close(ff->fd);
+		ff->fd = -1;
+		return 0;
+	}
+	for (ssize_t i = 0; i < k; i++) {
+		unsigned char c = tmp[i];
+		if (!ff->nulls && (c == '\n' || c == '\r'))
+			c = 0;
+		if (c == 0 && ff->lastchar == 0)
+			continue;
+		buf_append(&q->data, &c, 1);
+		ff->lastchar = c;
+	}
+	return 0;
+}
+
+/* After a raw list, the connection is multiplexed again. */
+static void files_from_remux(struct relay *rl)
+{
+	struct outq *q = &rl->src.out;
+
+	if (rl->ff.raw && rl->ff.done && !q->mux && !buf_len(&q->data))
+		q->mux = 1;
+}
+
 /* ---- the loop ---- */
 
 static int read_side(struct side *sd)
@@ -571,6 +652,7 @@ static int move_bytes(struct relay *rl)
 
 	do {
 		queue_state(rl, &before);
+		forward_files_from(rl);
 		if (demux(rl, &rl->src, sink_sender) < 0 || parse_sender(rl) < 0)
 			return -1;
 		if (demux(rl, &rl->dest, sink_generator) < 0)
@@ -584,6 +666,7 @@ static int move_bytes(struct relay *rl)
 			rl->dest.in.data_left = 0;
 		flush_out(&rl->src);
 		flush_out(&rl->dest);
+		files_from_remux(rl);
 		queue_state(rl, &after);
 	} while (memcmp(&before, &after, sizeof before) != 0);
 	return 0;
@@ -595,7 +678,7 @@ int pump_run(struct relay *rl)
 
 	on_events(rl);
 	while (!rl->done) {
-		struct pollfd pf[4];
+		struct pollfd pf[5];
 		struct side *sides[2] = { &rl->src, &rl->dest };
 		int n = 0, timeout = -1;
 
@@ -606,6 +689,8 @@ int pump_run(struct relay *rl)
 			if (out_pending(sd))
 				pf[n++] = (struct pollfd){ .fd = sd->child->to_fd, .events = POLLOUT };
 		}
+		if (ff_can_take(rl))
+			pf[n++] = (struct pollfd){ .fd = rl->ff.fd, .events = POLLIN };
 		if (rl->exit_sent) {
 			/* Servers in an error exit get a bounded time to finish. */
 			if (!exit_deadline)

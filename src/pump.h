@@ -51,11 +51,22 @@ struct stand_in {
 	struct buf pending;	/* the generator's bytes not yet interpreted */
 };
 
+/* --files-from with a local list: the names go to the sender while it
+ * builds its file list (rsync's start_filesfrom_forwarding). */
+struct files_from {
+	int fd;			/* the list, or -1 */
+	int nulls;		/* --from0: names end in NUL, not newline */
+	int lastchar;		/* last byte sent, to collapse empty names */
+	int raw;		/* protocol 30: sent outside the frames */
+	int done;
+};
+
 struct relay {
 	struct side src, dest;
 	struct sendstream ss;
 	struct buf sdata;	/* the sender's stream awaiting the parser */
 	struct stand_in stand;
+	struct files_from ff;
 	const struct options *o;
 	const struct session *s;
 	struct report *r;
@@ -65,6 +76,8 @@ struct relay {
 
 int pump_init(struct relay *rl, struct child *src, struct child *dest,
 	      const struct options *o, const struct session *s, struct report *r);
+/* Sends the names read from fd (a local --files-from list) to the sender. */
+void pump_files_from(struct relay *rl, int fd, int nulls);
 /* Runs the transfer until both servers have closed their output.
  * Returns 0, or -1 after a fatal error was reported (r->fatal). */
 int pump_run(struct relay *rl);

@@ -376,6 +376,19 @@ static int step_stats(struct sendstream *ss, const unsigned char *buf, size_t le
 	return result(ss, (ptrdiff_t)pos, used, drop, 1);
 }
 
+/* Bytes the grammar does not look into (literal data, xattr values):
+ * forwarded as they come, without waiting for the whole run. */
+static int pass_through(struct sendstream *ss, size_t len, size_t *used, enum ss_state next)
+{
+	if (!len)
+		return 0;
+	*used = (size_t)(ss->literal_left < (int64_t)len ? ss->literal_left : (int64_t)len);
+	ss->literal_left -= (int64_t)*used;
+	if (!ss->literal_left)
+		ss->state = next;
+	return 1;
+}
+
 int ss_step(struct sendstream *ss, const unsigned char *buf, size_t len, size_t *used,
 	    int *drop)
 {
@@ -410,13 +423,7 @@ int ss_step(struct sendstream *ss, const unsigned char *buf, size_t len, size_t 
 	case SS_TOKEN:
 		return step_token(ss, buf, len, used, drop);
 	case SS_LITERAL:
-		if (!len)
-			return 0;
-		*used = (size_t)(ss->literal_left < (int64_t)len ? ss->literal_left : (int64_t)len);
-		ss->literal_left -= (int64_t)*used;
-		if (!ss->literal_left)
-			ss->state = SS_TOKEN;
-		return 1;
+		return pass_through(ss, len, used, SS_TOKEN);
 	case SS_FILESUM:
 		if (len < (size_t)ss->p.xfer_sum_len)
 			return 0;
@@ -446,13 +453,7 @@ int ss_step(struct sendstream *ss, const unsigned char *buf, size_t len, size_t 
 		return result(ss, k + m, used, drop, 0);
 	}
 	case SS_XATTR_DATA:
-		if (!len)
-			return 0;
-		*used = (size_t)(ss->literal_left < (int64_t)len ? ss->literal_left : (int64_t)len);
-		ss->literal_left -= (int64_t)*used;
-		if (!ss->literal_left)
-			ss->state = SS_XATTR;
-		return 1;
+		return pass_through(ss, len, used, SS_XATTR);
 	case SS_STATS:
 		return step_stats(ss, buf, len, used, drop);
 	case SS_TAIL:
