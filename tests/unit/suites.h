@@ -10,5 +10,6 @@ Suite *plan_suite(void);
 Suite *handshake_suite(void);
 Suite *flist_suite(void);
 Suite *sendstream_suite(void);
+Suite *filter_suite(void);
 
 #endif
