@@ -1,11 +1,13 @@
 /* rsync-relay: rsync from one ssh host to another through this one.
  *
  * The data flow, one module each:
- *   command line (options, operands) -> plan (the two server command
- *   lines) -> spawn (ssh twice) -> handshake (client to both servers) ->
- *   pump (sender->receiver through the stream parser, receiver->sender
- *   with message demultiplexing) -> report (output and exit code).
+ *   command line (options, operands, filter) -> plan (the two server
+ *   command lines) -> spawn (ssh twice) -> handshake (client to both
+ *   servers) -> pump (sender->receiver through the stream parser,
+ *   receiver->sender with message demultiplexing) -> report (output and
+ *   exit code).
  */
+#include <errno.h>
 #include <fcntl.h>
 #include <langinfo.h>
 #include <locale.h>
@@ -16,6 +18,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "filter.h"
 #include "handshake.h"
 #include "operands.h"
 #include "options.h"
@@ -26,6 +29,16 @@
 #include "wire.h"
 
 #define REAP_TIMEOUT_MS 2000
+
+/* One start of both servers: their command lines, processes and what
+ * the handshake agreed. */
+struct conn {
+	struct plan plan;
+	struct child src, dest;
+	struct hs_side a, b;
+	struct session sess;
+	int started;
+};
 
 static void usage_error(struct report *r, const char *msg)
 {
@@ -61,21 +74,145 @@ static void print_version(void)
 	       "under the terms of the GNU General Public License, version 3 or later.\n");
 }
 
-/* The filter list every sender reads, and a receiver that deletes. */
-static void queue_filter_lists(struct relay *rl, const struct options *o)
+/* -s: the words that do not go on the command line go to stdin first. */
+static int send_secluded(int fd, const struct strv *words)
 {
-	static const unsigned char empty_list[4] = { 0, 0, 0, 0 };
+	for (int i = 0; i < words->n; i++) {
+		const char *w = words->v[i][0] ? words->v[i] : ".";
+		size_t len = strlen(w) + 1;
+		if (write(fd, w, len) != (ssize_t)len)
+			return -1;
+	}
+	return words->n && write(fd, "", 1) != 1 ? -1 : 0;
+}
 
-	buf_append(&rl->src.out.data, empty_list, sizeof empty_list);
-	if (o->delete_mode)
-		buf_append(&rl->dest.out.data, empty_list, sizeof empty_list);
+/* Starts both servers at once and runs the handshake. */
+static int start_both(struct conn *c, const struct options *o, const struct operands *ops,
+		      int32_t seed, const char *caps, struct report *r)
+{
+	const struct hs_wants wants = {
+		.compress = o->compress,
+		.compress_choice = o->compress_choice,
+		.checksum_choice = o->checksum_choice,
+		.max_protocol = o->protocol_version,
+	};
+	char err[1024];
+
+	memset(c, 0, sizeof *c);
+	if (plan_build(&c->plan, o, ops, seed, isatty(STDIN_FILENO), caps, err,
+		       sizeof err) < 0) {
+		report_fatal(r, RERR_SYNTAX, "%s", err);
+		return -1;
+	}
+	if (spawn_child(&c->src, c->plan.src_argv.v, "sender") < 0 ||
+	    spawn_child(&c->dest, c->plan.dest_argv.v, "receiver") < 0) {
+		report_fatal(r, RERR_IPC, "Failed to start the remote shell: %s", strerror(errno));
+		return -1;
+	}
+	c->started = 1;
+	c->a = (struct hs_side){ .rfd = c->src.from_fd, .wfd = c->src.to_fd, .who = "sender" };
+	c->b = (struct hs_side){ .rfd = c->dest.from_fd, .wfd = c->dest.to_fd,
+				 .who = "receiver" };
+	if (send_secluded(c->src.to_fd, &c->plan.src_secluded) < 0 ||
+	    send_secluded(c->dest.to_fd, &c->plan.dest_secluded) < 0) {
+		report_fatal(r, RERR_STREAMIO, "connection closed while sending arguments");
+		return -1;
+	}
+	return handshake_run(&c->a, &c->b, &wants, &c->sess, r);
+}
+
+/* Ends a start that will not be used, without the servers' complaints:
+ * ssh goes first, taking its session with it. */
+static void abandon(struct conn *c)
+{
+	if (c->started) {
+		if (c->src.pid > 0)
+			kill(c->src.pid, SIGTERM);
+		if (c->dest.pid > 0)
+			kill(c->dest.pid, SIGTERM);
+		child_reap(&c->src, REAP_TIMEOUT_MS);
+		child_reap(&c->dest, REAP_TIMEOUT_MS);
+	}
+	plan_free(&c->plan);
+}
+
+/* Starts both servers; when they answer different compat flags, starts
+ * both once more offering only the capability letters both understood. */
+static int connect_both(struct conn *c, const struct options *o,
+			const struct operands *ops, int32_t seed, struct report *r)
+{
+	char caps[32];
+	int rc = start_both(c, o, ops, seed, PLAN_CAPS, r);
+
+	if (rc != HS_COMPAT_MISMATCH)
+		return rc;
+	hs_common_caps(c->sess.compat_src, c->sess.compat_dest, PLAN_CAPS, caps, sizeof caps);
+	if (o->verbose) {
+		char line[256];
+		snprintf(line, sizeof line,
+			 "rsync-relay: the servers answered different compat flags "
+			 "(sender 0x%x, receiver 0x%x); restarting both with -e.%s\n",
+			 (unsigned)c->sess.compat_src, (unsigned)c->sess.compat_dest, caps);
+		report_info(r, line);
+	}
+	abandon(c);
+	rc = start_both(c, o, ops, seed, caps, r);
+	if (rc == HS_COMPAT_MISMATCH) {
+		report_fatal(r, RERR_PROTOCOL,
+			     "the servers answered different compat flags: sender 0x%x, "
+			     "receiver 0x%x", (unsigned)c->sess.compat_src,
+			     (unsigned)c->sess.compat_dest);
+		rc = -1;
+	}
+	return rc;
+}
+
+/* The filter lists: every sender reads one; a receiver when it deletes
+ * or prunes (rsync's send_filter_list). */
+static int queue_filter_lists(struct relay *rl, const struct options *o,
+			      const struct filter_list *fl, const struct session *s,
+			      struct report *r)
+{
+	struct filter_wire_opts wo = {
+		.protocol = s->protocol,
+		.delete_excluded = o->delete_excluded,
+		.cvs_exclude = o->cvs_exclude,
+		.partial_dir = o->partial_dir,
+	};
+	int receiver_wants = o->prune_empty_dirs ||
+			     (o->delete_mode && (!o->delete_excluded || s->protocol >= 29));
+	char err[1024];
+	size_t la, lb;
+	unsigned char *wa = filter_wire(fl, 1, &wo, &la, err, sizeof err), *wb = NULL;
+
+	if (wa)
+		wb = filter_wire(fl, 0, &wo, &lb, err, sizeof err);
+	if (!wa || !wb) {
+		report_fatal(r, RERR_PROTOCOL, "%s", err);
+		free(wa);
+		return -1;
+	}
+	if (buf_room(&rl->src.out.data) < la || buf_room(&rl->dest.out.data) < lb) {
+		report_fatal(r, RERR_PROTOCOL, "the filter list is too long");
+	} else {
+		buf_append(&rl->src.out.data, wa, la);
+		if (receiver_wants)
+			buf_append(&rl->dest.out.data, wb, lb);
+	}
+	free(wa);
+	free(wb);
+	return r->fatal ? -1 : 0;
 }
 
 static void print_summary(struct report *r, const struct relay *rl, const struct options *o,
-			  uint64_t src_in, uint64_t src_out, uint64_t dest_in, uint64_t dest_out)
+			  const struct conn *c)
 {
 	char a[32], b[32];
 	int64_t total = rl->ss.stats_count >= 3 ? rl->ss.stats[2] : rl->ss.total_size;
+	uint64_t src_in = c->a.bytes_in + rl->src.bytes_in;
+	uint64_t src_out = c->a.bytes_out + rl->src.bytes_out;
+	uint64_t dest_in = c->b.bytes_in + rl->dest.bytes_in;
+	uint64_t dest_out = c->b.bytes_out + rl->dest.bytes_out;
 	double wire = (double)(src_in + src_out);
 
 	if (!o->verbose || o->quiet)
@@ -90,19 +227,39 @@ static void print_summary(struct report *r, const struct relay *rl, const struct
 	fflush(r->out);
 }
 
+/* A local --files-from list (a file, or "-" for stdin); -1 if none. */
+static int open_files_from(const struct options *o, const struct operands *ops,
+			   struct report *r)
+{
+	int fd;
+
+	if (!o->files_from)
+		return -1;
+	if (o->filesfrom_host) {
+		if (*o->filesfrom_host && strcmp(o->filesfrom_host, ops->src.host) != 0)
+			report_fatal(r, RERR_SYNTAX,
+				     "--files-from hostname is not the same as the transfer hostname");
+		return -1;
+	}
+	if (strcmp(o->files_from, "-") == 0)
+		return STDIN_FILENO;
+	fd = open(o->files_from, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		report_fatal(r, RERR_FILEIO, "failed to open files-from file %s: %s (%d)",
+			     o->files_from, strerror(errno), errno);
+	return fd;
+}
+
 int main(int argc, char **argv)
 {
 	struct report r;
 	struct options o;
 	struct operands ops;
-	struct plan plan;
-	struct child src, dest;
-	struct hs_side hs_a, hs_b;
-	struct hs_wants wants;
-	struct session sess;
+	struct filter_list fl;
+	struct conn c;
 	struct relay rl;
 	char err[1024];
-	int code, src_code, dest_code;
+	int code, src_code, dest_code, ff_fd;
 	const char *cs;
 
 	setlocale(LC_CTYPE, "");
@@ -113,73 +270,63 @@ int main(int argc, char **argv)
 
 	if (options_parse(&o, argc, argv, getenv("RSYNC_RSH"), err, sizeof err) < 0) {
 		usage_error(&r, err);
+		options_free(&o);
 		return RERR_SYNTAX;
 	}
-	if (o.show_help) {
-		options_usage();
-		return 0;
-	}
-	if (o.show_version) {
-		print_version();
+	if (o.show_help || o.show_version) {
+		if (o.show_help)
+			options_usage();
+		else
+			print_version();
+		options_free(&o);
 		return 0;
 	}
 	r.quiet = o.quiet;
 	if (operands_parse(&ops, o.args, o.nargs, err, sizeof err) < 0) {
 		usage_error(&r, err);
+		operands_free(&ops);
+		options_free(&o);
 		return RERR_SYNTAX;
 	}
-	if (plan_build(&plan, &o, &ops, o.checksum_seed ? o.checksum_seed : random_seed(),
-		       isatty(STDIN_FILENO), err, sizeof err) < 0) {
-		usage_error(&r, err);
-		return RERR_SYNTAX;
+	memset(&fl, 0, sizeof fl);
+	if (filter_build(&fl, o.filter_args, o.nfilter_args, o.eol_nulls, err, sizeof err) < 0) {
+		fprintf(stderr, "%s\n", err);
+		code = fl.exit_code ? fl.exit_code : RERR_SYNTAX;
+		report_exit_line(&r, code);
+		filter_free(&fl);
+		operands_free(&ops);
+		options_free(&o);
+		return code;
 	}
+	ff_fd = open_files_from(&o, &ops, &r);
 
-	/* Both connections start at once; the handshake reads them in turn. */
-	if (spawn_child(&src, plan.src_argv.v, "sender") < 0) {
-		report_fatal(&r, RERR_IPC, "Failed to start %s: %m", plan.src_argv.v[0]);
-		report_exit_line(&r, RERR_IPC);
-		return RERR_IPC;
-	}
-	if (spawn_child(&dest, plan.dest_argv.v, "receiver") < 0) {
-		report_fatal(&r, RERR_IPC, "Failed to start %s: %m", plan.dest_argv.v[0]);
-		child_reap(&src, 0);
-		report_exit_line(&r, RERR_IPC);
-		return RERR_IPC;
-	}
-
-	hs_a = (struct hs_side){ .rfd = src.from_fd, .wfd = src.to_fd, .who = "sender" };
-	hs_b = (struct hs_side){ .rfd = dest.from_fd, .wfd = dest.to_fd, .who = "receiver" };
-	wants = (struct hs_wants){ .compress = o.compress };
 	memset(&rl, 0, sizeof rl);
-	int hs = handshake_run(&hs_a, &hs_b, &wants, &sess, &r);
-	if (hs == HS_COMPAT_MISMATCH)
-		report_fatal(&r, RERR_PROTOCOL,
-			     "the servers answered different compat flags: sender 0x%x, receiver 0x%x",
-			     (unsigned)sess.compat_src, (unsigned)sess.compat_dest);
-	if (hs == 0) {
-		if (pump_init(&rl, &src, &dest, &o, &sess, &r) < 0)
+	memset(&c, 0, sizeof c);
+	if (!r.fatal &&
+	    connect_both(&c, &o, &ops, o.checksum_seed ? o.checksum_seed : random_seed(), &r) == 0) {
+		if (pump_init(&rl, &c.src, &c.dest, &o, &c.sess, &r) < 0)
 			report_fatal(&r, RERR_MALLOC, "out of memory");
-		else {
-			queue_filter_lists(&rl, &o);
+		else if (queue_filter_lists(&rl, &o, &fl, &c.sess, &r) == 0) {
+			if (ff_fd >= 0)
+				pump_files_from(&rl, ff_fd, o.eol_nulls);
 			pump_run(&rl);
 		}
 	}
 
-	src_code = child_reap(&src, REAP_TIMEOUT_MS);
-	dest_code = child_reap(&dest, REAP_TIMEOUT_MS);
+	src_code = c.started ? child_reap(&c.src, REAP_TIMEOUT_MS) : 0;
+	dest_code = c.started ? child_reap(&c.dest, REAP_TIMEOUT_MS) : 0;
 	if (!r.fatal) {
 		r.io_error |= rl.ss.io_error;
-		print_summary(&r, &rl, &o, hs_a.bytes_in + rl.src.bytes_in,
-			      hs_a.bytes_out + rl.src.bytes_out, hs_b.bytes_in + rl.dest.bytes_in,
-			      hs_b.bytes_out + rl.dest.bytes_out);
+		print_summary(&r, &rl, &o, &c);
 	}
 	code = report_exit_code(&r, src_code, dest_code);
 	if (code && code != r.remote_exit)
 		report_exit_line(&r, code);
 
 	pump_free(&rl);
-	plan_free(&plan);
+	plan_free(&c.plan);
+	filter_free(&fl);
 	operands_free(&ops);
-	free(o.args);
+	options_free(&o);
 	return code;
 }

@@ -1,56 +1,412 @@
 /* Command-line parsing with rsync's syntax: bundled short options
- * ("-avz"), "-eCMD" / "-e CMD", "--opt=val" / "--opt val", "--". */
+ * ("-avz"), "-eCMD" / "-e CMD" / "-e=CMD", "--opt=val" / "--opt val",
+ * "--no-OPTION" negations, "--".  After the words are read, rsync's own
+ * post-parse rules run in rsync's order, so that the struct holds what
+ * rsync's client would send and the same errors are reported. */
 #include "options.h"
 
+#include <ctype.h>
+#include <errno.h>
+#include <limits.h>
+#include <stdalign.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
-enum opt_id {
-	O_ARCHIVE = 256, O_DELETE, O_RSH, O_RSYNC_PATH, O_SEED, O_HELP,
-	O_VERSION, O_DEVICES, O_SPECIALS, O_NO_WHOLE,
+#define PATH_LIMIT 4096			/* MAXPATHLEN on Linux */
+#define DEFAULT_MAX_ALLOC (1024ULL * 1024 * 1024)
+#define MAX_BLOCK_SIZE (1 << 17)	/* protocol 30 and newer */
+#define OLD_MAX_BLOCK_SIZE (1 << 29)
+#define NEWEST_PROTOCOL 32
+#define OLDEST_PROTOCOL 20
+#define IMPLIED_PARTIAL_DIR ".~tmp~"
+
+/* How an option is applied. */
+enum kind {
+	K_SET,		/* int field = val (NOOP_VALUE: nothing) */
+	K_BITS,		/* int field |= val */
+	K_STR,		/* const char * field = the argument */
+	K_INT,		/* int field = the argument as popt reads an int */
+	K_CALL,		/* handled in apply_call() by val */
+	K_REFUSE,	/* rejected with why */
+};
+
+/* K_CALL actions */
+enum call {
+	C_ARCHIVE, C_RECURSE, C_NO_RECURSE, C_NO_D, C_ACLS, C_XATTRS, C_ATIMES,
+	C_HARD_LINKS, C_FUZZY, C_VERBOSE, C_QUIET, C_ONE_FS, C_MODIFY_WINDOW,
+	C_F, C_FILTER, C_EXCLUDE, C_INCLUDE, C_EXCLUDE_FROM, C_INCLUDE_FROM,
+	C_COMPRESS, C_OLD_COMPRESS, C_NEW_COMPRESS, C_NO_COMPRESS, C_OLD_ARGS,
+	C_REMOTE_OPTION, C_BLOCK_SIZE, C_MAX_SIZE, C_MIN_SIZE, C_BWLIMIT,
+	C_APPEND, C_COMPARE_DEST, C_COPY_DEST, C_LINK_DEST, C_CHMOD, C_USERMAP,
+	C_GROUPMAP, C_CHOWN, C_HELP, C_VERSION, C_HUMAN, C_NO_ICONV, C_SEED,
+	C_QSORT, C_DEVICES_SPECIALS, C_PROTOCOL,
 };
 
 struct opt_def {
 	const char *name;	/* long name, NULL if none */
-	int shortc;		/* short letter, 0 if none */
-	int id;			/* O_* or the short letter */
-	int takes_arg;
+	char shortc;		/* short letter, 0 if none */
+	unsigned char kind;
+	unsigned char takes_arg;
+	size_t off;		/* the field, for K_SET ... K_INT */
+	int val;
+	const char *why;	/* K_REFUSE: the reason */
 };
 
+#define F(field) offsetof(struct options, field)
+#define SET(n, c, field, v) { n, c, K_SET, 0, F(field), v, NULL }
+#define BITS(n, c, field, v) { n, c, K_BITS, 0, F(field), v, NULL }
+#define STR(n, c, field) { n, c, K_STR, 1, F(field), 0, NULL }
+#define INT(n, c, field) { n, c, K_INT, 1, F(field), 0, NULL }
+#define CALL(n, c, id, arg) { n, c, K_CALL, arg, 0, id, NULL }
+#define REFUSE(n, c, arg, why) { n, c, K_REFUSE, arg, 0, 0, why }
+/* refused with this whole message (rsync's own) */
+#define REFUSE_MSG(n, c, arg, msg) { n, c, K_REFUSE, arg, 0, 1, msg }
+/* accepted without effect: it restates what the relay does anyway */
+#define NOOP_VALUE INT_MIN
+#define NOOP(n) { n, 0, K_SET, 0, 0, NOOP_VALUE, NULL }
+
+static const char why_output[] = "output options are not yet supported by rsync-relay";
+static const char why_daemon[] =
+	"rsync-relay only relays between remote shells; rsync daemons are not supported";
+static const char why_batch[] =
+	"batch files need a local sender or receiver, and rsync-relay has neither";
+static const char why_server[] =
+	"rsync-relay is a client; it starts both servers itself";
+static const char why_log[] =
+	"rsync-relay keeps no log file of its own; give --log-file to a server with -M";
+static const char why_local[] =
+	"it only affects a local side, and rsync-relay has none";
+static const char why_timer[] = "not yet supported by rsync-relay";
+
 static const struct opt_def opt_defs[] = {
-	{ "archive", 'a', O_ARCHIVE, 0 },
-	{ "recursive", 'r', 'r', 0 },
-	{ "links", 'l', 'l', 0 },
-	{ "copy-links", 'L', 'L', 0 },
-	{ "perms", 'p', 'p', 0 },
-	{ "times", 't', 't', 0 },
-	{ "owner", 'o', 'o', 0 },
-	{ "group", 'g', 'g', 0 },
-	{ NULL, 'D', 'D', 0 },
-	{ "devices", 0, O_DEVICES, 0 },
-	{ "specials", 0, O_SPECIALS, 0 },
-	{ "verbose", 'v', 'v', 0 },
-	{ "quiet", 'q', 'q', 0 },
-	{ "dry-run", 'n', 'n', 0 },
-	{ "checksum", 'c', 'c', 0 },
-	{ "compress", 'z', 'z', 0 },
-	{ "hard-links", 'H', 'H', 0 },
-	{ "one-file-system", 'x', 'x', 0 },
-	{ "update", 'u', 'u', 0 },
-	{ "ignore-times", 'I', 'I', 0 },
-	{ "whole-file", 'W', 'W', 0 },
-	{ "no-whole-file", 0, O_NO_WHOLE, 0 },
-	{ "no-W", 0, O_NO_WHOLE, 0 },
-	{ "delete", 0, O_DELETE, 0 },
-	{ "rsh", 'e', O_RSH, 1 },
-	{ "rsync-path", 0, O_RSYNC_PATH, 1 },
-	{ "checksum-seed", 0, O_SEED, 1 },
-	{ "help", 0, O_HELP, 0 },
-	{ "version", 'V', O_VERSION, 0 },
+	/* general */
+	CALL("help", 0, C_HELP, 0),
+	CALL("version", 'V', C_VERSION, 0),
+	CALL("verbose", 'v', C_VERBOSE, 0),
+	SET("no-verbose", 0, verbose, 0),
+	SET("no-v", 0, verbose, 0),
+	CALL("quiet", 'q', C_QUIET, 0),
+	SET("dry-run", 'n', dry_run, 1),
+
+	/* what is transferred */
+	CALL("archive", 'a', C_ARCHIVE, 0),
+	CALL("recursive", 'r', C_RECURSE, 0),
+	CALL("no-recursive", 0, C_NO_RECURSE, 0),
+	CALL("no-r", 0, C_NO_RECURSE, 0),
+	SET("inc-recursive", 0, allow_inc_recurse, 1),
+	SET("no-inc-recursive", 0, allow_inc_recurse, 0),
+	SET("i-r", 0, allow_inc_recurse, 1),
+	SET("no-i-r", 0, allow_inc_recurse, 0),
+	SET("dirs", 'd', xfer_dirs, 2),
+	SET("no-dirs", 0, xfer_dirs, 0),
+	SET("no-d", 0, xfer_dirs, 0),
+	SET("old-dirs", 0, xfer_dirs, 4),
+	SET("old-d", 0, xfer_dirs, 4),
+	SET("perms", 'p', preserve_perms, 1),
+	SET("no-perms", 0, preserve_perms, 0),
+	SET("no-p", 0, preserve_perms, 0),
+	SET("executability", 'E', preserve_executability, 1),
+	CALL("acls", 'A', C_ACLS, 0),
+	SET("no-acls", 0, preserve_acls, 0),
+	SET("no-A", 0, preserve_acls, 0),
+	CALL("xattrs", 'X', C_XATTRS, 0),
+	SET("no-xattrs", 0, preserve_xattrs, 0),
+	SET("no-X", 0, preserve_xattrs, 0),
+	SET("times", 't', preserve_mtimes, 1),
+	SET("no-times", 0, preserve_mtimes, 0),
+	SET("no-t", 0, preserve_mtimes, 0),
+	CALL("atimes", 'U', C_ATIMES, 0),
+	SET("no-atimes", 0, preserve_atimes, 0),
+	SET("no-U", 0, preserve_atimes, 0),
+	SET("open-noatime", 0, open_noatime, 1),
+	SET("no-open-noatime", 0, open_noatime, 0),
+	SET("crtimes", 'N', preserve_crtimes, 1),
+	SET("no-crtimes", 0, preserve_crtimes, 0),
+	SET("no-N", 0, preserve_crtimes, 0),
+	SET("omit-dir-times", 'O', omit_dir_times, 1),
+	SET("no-omit-dir-times", 0, omit_dir_times, 0),
+	SET("no-O", 0, omit_dir_times, 0),
+	SET("omit-link-times", 'J', omit_link_times, 1),
+	SET("no-omit-link-times", 0, omit_link_times, 0),
+	SET("no-J", 0, omit_link_times, 0),
+	CALL("modify-window", '@', C_MODIFY_WINDOW, 1),
+	SET("super", 0, am_root, 2),
+	SET("no-super", 0, am_root, 0),
+	SET("fake-super", 0, am_root, -1),
+	SET("owner", 'o', preserve_uid, 1),
+	SET("no-owner", 0, preserve_uid, 0),
+	SET("no-o", 0, preserve_uid, 0),
+	SET("group", 'g', preserve_gid, 1),
+	SET("no-group", 0, preserve_gid, 0),
+	SET("no-g", 0, preserve_gid, 0),
+	CALL(NULL, 'D', C_DEVICES_SPECIALS, 0),
+	CALL("no-D", 0, C_NO_D, 0),
+	SET("devices", 0, preserve_devices, 1),
+	SET("no-devices", 0, preserve_devices, 0),
+	SET("copy-devices", 0, copy_devices, 1),
+	SET("write-devices", 0, write_devices, 1),
+	SET("no-write-devices", 0, write_devices, 0),
+	SET("specials", 0, preserve_specials, 1),
+	SET("no-specials", 0, preserve_specials, 0),
+	SET("links", 'l', preserve_links, 1),
+	SET("no-links", 0, preserve_links, 0),
+	SET("no-l", 0, preserve_links, 0),
+	SET("copy-links", 'L', copy_links, 1),
+	SET("copy-unsafe-links", 0, copy_unsafe_links, 1),
+	SET("safe-links", 0, safe_symlinks, 1),
+	SET("munge-links", 0, munge_symlinks, 1),
+	SET("no-munge-links", 0, munge_symlinks, 0),
+	SET("copy-dirlinks", 'k', copy_dirlinks, 1),
+	SET("keep-dirlinks", 'K', keep_dirlinks, 1),
+	CALL("hard-links", 'H', C_HARD_LINKS, 0),
+	SET("no-hard-links", 0, preserve_hard_links, 0),
+	SET("no-H", 0, preserve_hard_links, 0),
+	SET("relative", 'R', relative_paths, 1),
+	SET("no-relative", 0, relative_paths, 0),
+	SET("no-R", 0, relative_paths, 0),
+	SET("implied-dirs", 0, implied_dirs, 1),
+	SET("no-implied-dirs", 0, implied_dirs, 0),
+	SET("i-d", 0, implied_dirs, 1),
+	SET("no-i-d", 0, implied_dirs, 0),
+	CALL("chmod", 0, C_CHMOD, 1),
+	SET("ignore-times", 'I', ignore_times, 1),
+	SET("size-only", 0, size_only, 1),
+	CALL("one-file-system", 'x', C_ONE_FS, 0),
+	SET("no-one-file-system", 0, one_file_system, 0),
+	SET("no-x", 0, one_file_system, 0),
+	SET("update", 'u', update_only, 1),
+	SET("existing", 0, ignore_non_existing, 1),
+	SET("ignore-non-existing", 0, ignore_non_existing, 1),
+	SET("ignore-existing", 0, ignore_existing, 1),
+	CALL("max-size", 0, C_MAX_SIZE, 1),
+	CALL("min-size", 0, C_MIN_SIZE, 1),
+	STR("max-alloc", 0, max_alloc_arg),
+	SET("sparse", 'S', sparse_files, 1),
+	SET("no-sparse", 0, sparse_files, 0),
+	SET("no-S", 0, sparse_files, 0),
+	SET("preallocate", 0, preallocate_files, 1),
+	SET("inplace", 0, inplace, 1),
+	SET("no-inplace", 0, inplace, 0),
+	CALL("append", 0, C_APPEND, 0),
+	SET("append-verify", 0, append_mode, 2),
+	SET("no-append", 0, append_mode, 0),
+	SET("del", 0, delete_during, 1),
+	SET("delete", 0, delete_mode, 1),
+	SET("delete-before", 0, delete_before, 1),
+	SET("delete-during", 0, delete_during, 1),
+	SET("delete-delay", 0, delete_during, 2),
+	SET("delete-after", 0, delete_after, 1),
+	SET("delete-excluded", 0, delete_excluded, 1),
+	BITS("delete-missing-args", 0, missing_args, 2),
+	BITS("ignore-missing-args", 0, missing_args, 1),
+	SET("remove-sent-files", 0, remove_source_files, 2),
+	SET("remove-source-files", 0, remove_source_files, 1),
+	SET("force", 0, force_delete, 1),
+	SET("no-force", 0, force_delete, 0),
+	SET("ignore-errors", 0, ignore_errors, 1),
+	SET("no-ignore-errors", 0, ignore_errors, 0),
+	INT("max-delete", 0, max_delete),
+
+	/* filter rules */
+	CALL(NULL, 'F', C_F, 0),
+	CALL("filter", 'f', C_FILTER, 1),
+	CALL("exclude", 0, C_EXCLUDE, 1),
+	CALL("include", 0, C_INCLUDE, 1),
+	CALL("exclude-from", 0, C_EXCLUDE_FROM, 1),
+	CALL("include-from", 0, C_INCLUDE_FROM, 1),
+	SET("cvs-exclude", 'C', cvs_exclude, 1),
+
+	/* the delta algorithm, checksums, compression */
+	SET("whole-file", 'W', whole_file, 1),
+	SET("no-whole-file", 0, whole_file, 0),
+	SET("no-W", 0, whole_file, 0),
+	SET("checksum", 'c', always_checksum, 1),
+	SET("no-checksum", 0, always_checksum, 0),
+	SET("no-c", 0, always_checksum, 0),
+	STR("checksum-choice", 0, checksum_choice),
+	STR("cc", 0, checksum_choice),
+	CALL("block-size", 'B', C_BLOCK_SIZE, 1),
+	CALL("compare-dest", 0, C_COMPARE_DEST, 1),
+	CALL("copy-dest", 0, C_COPY_DEST, 1),
+	CALL("link-dest", 0, C_LINK_DEST, 1),
+	CALL("fuzzy", 'y', C_FUZZY, 0),
+	SET("no-fuzzy", 0, fuzzy_basis, 0),
+	SET("no-y", 0, fuzzy_basis, 0),
+	CALL("compress", 'z', C_COMPRESS, 0),
+	CALL("old-compress", 0, C_OLD_COMPRESS, 0),
+	CALL("new-compress", 0, C_NEW_COMPRESS, 0),
+	CALL("no-compress", 0, C_NO_COMPRESS, 0),
+	CALL("no-z", 0, C_NO_COMPRESS, 0),
+	STR("compress-choice", 0, compress_choice),
+	STR("zc", 0, compress_choice),
+	STR("skip-compress", 0, skip_compress),
+	INT("compress-level", 0, do_compression_level),
+	INT("zl", 0, do_compression_level),
+	REFUSE("compress-threads", 0, 1, "rsync-relay does not compress data itself"),
+	REFUSE("zt", 0, 1, "rsync-relay does not compress data itself"),
+
+	/* partial transfers, backups */
+	REFUSE(NULL, 'P', 0, why_output),
+	REFUSE("progress", 0, 0, why_output),
+	NOOP("no-progress"),
+	SET("partial", 0, keep_partial, 1),
+	SET("no-partial", 0, keep_partial, 0),
+	STR("partial-dir", 0, partial_dir),
+	SET("delay-updates", 0, delay_updates, 1),
+	SET("no-delay-updates", 0, delay_updates, 0),
+	SET("prune-empty-dirs", 'm', prune_empty_dirs, 1),
+	SET("no-prune-empty-dirs", 0, prune_empty_dirs, 0),
+	SET("no-m", 0, prune_empty_dirs, 0),
+	REFUSE("log-file", 0, 1, why_log),
+	REFUSE("log-file-format", 0, 1, why_log),
+	REFUSE("out-format", 0, 1, why_output),
+	REFUSE("log-format", 0, 1, why_output),
+	REFUSE("itemize-changes", 'i', 0, why_output),
+	NOOP("no-itemize-changes"),
+	NOOP("no-i"),
+	CALL("bwlimit", 0, C_BWLIMIT, 1),
+	SET("no-bwlimit", 0, bwlimit, 0),
+	SET("backup", 'b', make_backups, 1),
+	SET("no-backup", 0, make_backups, 0),
+	STR("backup-dir", 0, backup_dir),
+	STR("suffix", 0, backup_suffix),
+	REFUSE("list-only", 0, 0,
+	       "rsync-relay always copies to a destination; list files with rsync itself"),
+	REFUSE("read-batch", 0, 1, why_batch),
+	REFUSE("write-batch", 0, 1, why_batch),
+	REFUSE("only-write-batch", 0, 1, why_batch),
+	STR("files-from", 0, files_from),
+	SET("from0", '0', eol_nulls, 1),
+	SET("no-from0", 0, eol_nulls, 0),
+	CALL("old-args", 0, C_OLD_ARGS, 0),
+	SET("no-old-args", 0, old_style_args, 0),
+	SET("secluded-args", 's', protect_args, 1),
+	SET("no-secluded-args", 0, protect_args, 0),
+	SET("protect-args", 0, protect_args, 1),
+	SET("no-protect-args", 0, protect_args, 0),
+	SET("no-s", 0, protect_args, 0),
+	SET("trust-sender", 0, trust_sender, 1),
+	SET("numeric-ids", 0, numeric_ids, 1),
+	SET("no-numeric-ids", 0, numeric_ids, 0),
+	CALL("usermap", 0, C_USERMAP, 1),
+	CALL("groupmap", 0, C_GROUPMAP, 1),
+	CALL("chown", 0, C_CHOWN, 1),
+	INT("timeout", 0, io_timeout),
+	SET("no-timeout", 0, io_timeout, 0),
+	INT("contimeout", 0, connect_timeout),
+	SET("no-contimeout", 0, connect_timeout, 0),
+	SET("fsync", 0, do_fsync, 1),
+	REFUSE("stop-after", 0, 1, why_timer),
+	REFUSE("time-limit", 0, 1, why_timer),
+	REFUSE("stop-at", 0, 1, why_timer),
+
+	/* transport */
+	STR("rsh", 'e', rsh),
+	STR("rsync-path", 0, rsync_path),
+	STR("src-rsh", 0, src_rsh),
+	STR("dest-rsh", 0, dest_rsh),
+	STR("src-rsync-path", 0, src_rsync_path),
+	STR("dest-rsync-path", 0, dest_rsync_path),
+	STR("temp-dir", 'T', tmpdir),
+	STR("iconv", 0, iconv_opt),
+	CALL("no-iconv", 0, C_NO_ICONV, 0),
+	SET("ipv4", '4', default_af_hint, 4),
+	SET("ipv6", '6', default_af_hint, 6),
+	SET("8-bit-output", '8', allow_8bit_chars, 1),
+	SET("no-8-bit-output", 0, allow_8bit_chars, 0),
+	SET("no-8", 0, allow_8bit_chars, 0),
+	SET("mkpath", 0, mkpath_dest_arg, 1),
+	SET("no-mkpath", 0, mkpath_dest_arg, 0),
+	CALL("qsort", 0, C_QSORT, 0),
+	CALL("remote-option", 'M', C_REMOTE_OPTION, 1),
+	CALL("protocol", 0, C_PROTOCOL, 1),
+	CALL("checksum-seed", 0, C_SEED, 1),
+
+	/* output */
+	REFUSE("info", 0, 1, why_output),
+	REFUSE("debug", 0, 1, why_output),
+	REFUSE("stderr", 0, 1, why_output),
+	REFUSE("msgs2stderr", 0, 0, why_output),
+	REFUSE("no-msgs2stderr", 0, 0, why_output),
+	REFUSE("stats", 0, 0, why_output),
+	CALL("human-readable", 'h', C_HUMAN, 0),
+	REFUSE("no-human-readable", 0, 0, why_output),
+	REFUSE("no-h", 0, 0, why_output),
+	REFUSE("outbuf", 0, 1, why_output),
+
+	/* what cannot work between two remote ends */
+	REFUSE("copy-as", 0, 1, why_local),
+	REFUSE("confine-root", 0, 1, why_local),
+	REFUSE("insecure-links", 0, 0, why_local),
+	NOOP("no-insecure-links"),
+	REFUSE("drop-D", 0, 0,
+	       "only a local receiver honours it, and rsync-relay has none; give it to the "
+	       "destination with -M--drop-D"),
+	NOOP("no-drop-D"),
+	REFUSE("blocking-io", 0, 0, "rsync-relay drives its remote-shell pipes itself"),
+	NOOP("no-blocking-io"),
+	REFUSE("address", 0, 1, why_daemon),
+	REFUSE("port", 0, 1, why_daemon),
+	REFUSE("sockopts", 0, 1, why_daemon),
+	REFUSE_MSG("password-file", 0, 1,
+		   "The --password-file option may only be used when accessing an rsync daemon."),
+	REFUSE("early-input", 0, 1, why_daemon),
+	REFUSE("motd", 0, 0, why_daemon),
+	REFUSE("no-motd", 0, 0, why_daemon),
+	REFUSE("daemon", 0, 0, why_daemon),
+	REFUSE("config", 0, 1, why_daemon),
+	REFUSE("dparam", 0, 1, why_daemon),
+	REFUSE("detach", 0, 0, why_daemon),
+	REFUSE("no-detach", 0, 0, why_daemon),
+	REFUSE("server", 0, 0, why_server),
+	REFUSE("sender", 0, 0, why_server),
 };
 
 #define N_DEFS (sizeof opt_defs / sizeof opt_defs[0])
+
+/* Parser state that rsync keeps in file-level statics. */
+struct pstate {
+	struct options *o;
+	int recurse_explicit;	/* rsync's recurse == 2: -r given */
+	int human;		/* -h count */
+	int usermap_via_chown, groupmap_via_chown;
+	int z_count;		/* -z count (rsync's do_compression before its rules) */
+	int protocol_given;
+	char *sbuf;		/* string space in the arena */
+	size_t sused, scap;
+	size_t argv_chars;	/* all of argv, with a separator each */
+	char *chmod_buf;	/* the joined --chmod list */
+	char **argv;
+	int argc;
+};
+
+/* Room for len characters and a NUL in the arena. */
+static char *sreserve(struct pstate *st, size_t len)
+{
+	char *p;
+
+	if (st->sused + len + 1 > st->scap)
+		return NULL;
+	p = st->sbuf + st->sused;
+	p[len] = '\0';
+	st->sused += len + 1;
+	return p;
+}
+
+/* prefix followed by len characters of s, in the arena */
+static char *sjoin(struct pstate *st, const char *prefix, const char *s, size_t len)
+{
+	size_t plen = strlen(prefix);
+	char *p = sreserve(st, plen + len);
+
+	if (p) {
+		memcpy(p, prefix, plen);
+		memcpy(p + plen, s, len);
+	}
+	return p;
+}
 
 static const struct opt_def *find_long(const char *name, size_t len)
 {
@@ -70,77 +426,958 @@ static const struct opt_def *find_short(int c)
 	return NULL;
 }
 
-/* Parses a whole decimal int32; rsync rejects trailing junk too. */
-static int parse_int32(const char *s, int32_t *out)
+/* "--name (-x)" or "-x": how a refused option is named. */
+static void display_name(const struct opt_def *d, char *out, size_t outlen)
 {
-	char *end;
+	if (d->name && d->shortc)
+		snprintf(out, outlen, "--%s (-%c)", d->name, d->shortc);
+	else if (d->name)
+		snprintf(out, outlen, "--%s", d->name);
+	else
+		snprintf(out, outlen, "-%c", d->shortc);
+}
+
+/* popt's integer reading: strtoll with base 0, the whole text, in int
+ * range.  An empty text is 0. */
+static int parse_popt_int(const char *s, int *out, const char *shown, char *err,
+			  size_t errlen)
+{
+	char *end = NULL;
 	long long v;
 
-	if (!*s)
+	errno = 0;
+	v = strtoll(s, &end, 0);
+	if (!end || *end) {
+		snprintf(err, errlen, "%s: invalid numeric value", shown);
 		return -1;
-	v = strtoll(s, &end, 10);
-	if (*end || v < INT32_MIN || v > INT32_MAX)
+	}
+	if (v < INT_MIN || v > INT_MAX) {
+		snprintf(err, errlen, "%s: number too large or too small", shown);
 		return -1;
-	*out = (int32_t)v;
+	}
+	*out = (int)v;
 	return 0;
 }
 
-static int apply(struct options *o, const struct opt_def *d, const char *arg,
-		 const char *shown, char *err, size_t errlen)
+/* A limit in rsync's "human" form for its messages (1024-based units). */
+static void human_limit(int64_t n, char *out, size_t outlen)
 {
-	switch (d->id) {
-	case O_ARCHIVE:
-		o->recurse = o->preserve_links = o->preserve_perms = 1;
-		o->preserve_mtimes = o->preserve_uid = o->preserve_gid = 1;
+	static const char units[] = "KMGTP";
+	double d;
+	int u = 0;
+
+	if (n < 1024) {
+		snprintf(out, outlen, "%lld", (long long)n);
+		return;
+	}
+	d = (double)n / 1024;
+	while (d >= 1024 && u < 4) {
+		d /= 1024;
+		u++;
+	}
+	snprintf(out, outlen, "%.2f%c", d, units[u]);
+}
+
+/* rsync's SIZE arguments: a number with an optional fraction, a unit
+ * (b, k, m, g, t, p; def_suf when none) optionally followed by "b" (powers
+ * of 1000) or "ib" (1024), and an optional "+1" or "-1".  max < 0: no
+ * maximum.  unlimited0: 0 is allowed below min. */
+static int parse_size(const char *text, char def_suf, const char *name, int64_t min,
+		      int64_t max, int unlimited0, int64_t *out, char *err, size_t errlen)
+{
+	const int64_t size_max = max >= 0 ? max : INT64_MAX;
+	const char *p = text, *what = "invalid", *minmax = NULL;
+	int64_t limit = -1, unit = 1, size;
+	int reps, mult;
+	double d;
+
+	while (isdigit((unsigned char)*p))
+		p++;
+	if (*p == '.') {
+		for (p++; isdigit((unsigned char)*p);)
+			p++;
+	}
+	switch (*p && *p != '+' && *p != '-' ? *p++ : def_suf) {
+	case 'b': case 'B': reps = 0; break;
+	case 'k': case 'K': reps = 1; break;
+	case 'm': case 'M': reps = 2; break;
+	case 'g': case 'G': reps = 3; break;
+	case 't': case 'T': reps = 4; break;
+	case 'p': case 'P': reps = 5; break;
+	default: goto fail;
+	}
+	if (*p == 'b' || *p == 'B') {
+		mult = 1000;
+		p++;
+	} else if (!*p || *p == '+' || *p == '-')
+		mult = 1024;
+	else if (strncasecmp(p, "ib", 2) == 0) {
+		mult = 1024;
+		p += 2;
+	} else
+		goto fail;
+	while (reps--) {
+		if (unit > size_max / mult)
+			goto too_large;
+		unit *= mult;
+	}
+	errno = 0;
+	d = strtod(text, NULL);
+	if (errno == ERANGE || d < 0 || d > (double)size_max / (double)unit ||
+	    (max < 0 && d >= (double)size_max / (double)unit))
+		goto too_large;
+	size = (int64_t)(d * (double)unit);
+	if ((*p == '+' || *p == '-') && p[1] == '1' && p != text) {
+		if (*p == '+') {
+			if (size == size_max)
+				goto too_large;
+			size++;
+		} else
+			size--;
+		p += 2;
+	}
+	if (*p)
+		goto fail;
+	if (size < 0 || (max >= 0 && size > max))
+		goto too_large;
+	if (size < min && (!unlimited0 || size != 0)) {
+		what = "too small";
+		minmax = "min";
+		limit = min;
+		goto fail;
+	}
+	*out = size;
+	return 0;
+
+too_large:
+	what = "too large";
+	minmax = "max";
+	limit = max;
+fail: {
+	int len = snprintf(err, errlen, "--%s=%s is %s", name, text, what);
+
+	if (minmax && limit >= 0 && len >= 0 && (size_t)len < errlen) {
+		char num[32];
+
+		human_limit(limit, num, sizeof num);
+		snprintf(err + len, errlen - (size_t)len, " (%s: %s%s)", minmax, num,
+			 unlimited0 && minmax[1] == 'i' ? " or 0 for unlimited" : "");
+	}
+	return -1;
+}
+}
+
+/* rsync's --chmod syntax: comma-separated items, each [DF][ugoa]*
+ * followed by [-+=] and [rwXxst]* or one of u, g, o; or [DF] and an octal
+ * mode up to 07777. */
+static int chmod_valid(const char *s)
+{
+	for (;;) {
+		int flags = 0, where = 0, op = 0, what = 0, copy = 0;
+
+		for (; *s && *s != ','; s++) {
+			if (!op) {
+				switch (*s) {
+				case 'D':
+					if (flags == 'F')
+						return 0;
+					flags = 'D';
+					continue;
+				case 'F':
+					if (flags == 'D')
+						return 0;
+					flags = 'F';
+					continue;
+				case 'u': case 'g': case 'o': case 'a':
+					where = 1;
+					continue;
+				case '+': case '-': case '=':
+					op = *s;
+					continue;
+				}
+				if (*s >= '0' && *s <= '7' && !where) {
+					long mode = 0;
+
+					for (; *s >= '0' && *s <= '7'; s++) {
+						mode = mode * 8 + (*s - '0');
+						if (mode > 07777)
+							return 0;
+					}
+					if (*s && *s != ',')
+						return 0;
+					op = '#';
+					break;
+				}
+				return 0;
+			}
+			switch (*s) {
+			case 'r': case 'w': case 'X': case 'x': case 's': case 't':
+				if (copy)
+					return 0;
+				what = 1;
+				continue;
+			case 'u': case 'g': case 'o':
+				if (what || copy)
+					return 0;
+				copy = 1;
+				continue;
+			}
+			return 0;
+		}
+		if (!op)
+			return 0;
+		if (!*s)
+			return 1;
+		s++;
+	}
+}
+
+static int add_filter(struct options *o, enum filter_arg_kind kind, const char *arg)
+{
+	o->filter_args[o->nfilter_args].kind = kind;
+	o->filter_args[o->nfilter_args].arg = arg;
+	o->nfilter_args++;
+	return 0;
+}
+
+static int set_dest_dir(struct pstate *st, int type, const char *arg, char *err, size_t errlen)
+{
+	static const char *const names[] = {"", "--compare-dest", "--copy-dest", "--link-dest"};
+	struct options *o = st->o;
+
+	if (o->alt_dest_type && o->alt_dest_type != type) {
+		snprintf(err, errlen, "ERROR: the %s option conflicts with the %s option",
+			 names[type], names[o->alt_dest_type]);
+		return -1;
+	}
+	o->alt_dest_type = type;
+	if (o->basis_dir_cnt >= OPT_MAX_BASIS_DIRS) {
+		snprintf(err, errlen, "ERROR: at most %d %s args may be specified",
+			 OPT_MAX_BASIS_DIRS, names[type]);
+		return -1;
+	}
+	o->basis_dir[o->basis_dir_cnt++] = arg;
+	return 0;
+}
+
+static int effective_protocol(const struct options *o)
+{
+	return o->protocol_version ? o->protocol_version : NEWEST_PROTOCOL;
+}
+
+/* A decimal number in the arena, the way rsync re-prints a size. */
+static const char *number_text(struct pstate *st, int64_t v)
+{
+	char buf[32];
+	int n = snprintf(buf, sizeof buf, "%lld", (long long)v);
+
+	return sjoin(st, "", buf, (size_t)n);
+}
+
+static int apply_call(struct pstate *st, const struct opt_def *d, const char *arg,
+		      const char *shown, char *err, size_t errlen)
+{
+	struct options *o = st->o;
+	int64_t size;
+
+	switch (d->val) {
+	case C_ARCHIVE:
+		if (!o->recurse)
+			o->recurse = 1;
+		o->preserve_links = o->preserve_perms = o->preserve_mtimes = 1;
+		o->preserve_gid = o->preserve_uid = 1;
 		o->preserve_devices = o->preserve_specials = 1;
 		break;
-	case 'r': o->recurse = 1; break;
-	case 'l': o->preserve_links = 1; break;
-	case 'L': o->copy_links = 1; break;
-	case 'p': o->preserve_perms = 1; break;
-	case 't': o->preserve_mtimes = 1; break;
-	case 'o': o->preserve_uid = 1; break;
-	case 'g': o->preserve_gid = 1; break;
-	case 'D': o->preserve_devices = o->preserve_specials = 1; break;
-	case O_DEVICES: o->preserve_devices = 1; break;
-	case O_SPECIALS: o->preserve_specials = 1; break;
-	case 'v': o->verbose++; break;
-	case 'q': o->quiet++; break;
-	case 'n': o->dry_run = 1; break;
-	case 'c': o->always_checksum = 1; break;
-	case 'z': o->compress = 1; break;
-	case 'H': o->preserve_hard_links = 1; break;
-	case 'x': o->one_file_system++; break;
-	case 'u': o->update_only = 1; break;
-	case 'I': o->ignore_times = 1; break;
-	case 'W': o->whole_file = 1; break;
-	case O_NO_WHOLE: o->whole_file = 0; break;
-	case O_DELETE: o->delete_mode = 1; break;
-	case O_RSH: o->rsh = arg; break;
-	case O_RSYNC_PATH: o->rsync_path = arg; break;
-	case O_SEED:
-		if (parse_int32(arg, &o->checksum_seed) < 0) {
-			snprintf(err, errlen, "Invalid argument passed to %s (%s)", shown, arg);
+	case C_DEVICES_SPECIALS:
+		o->preserve_devices = o->preserve_specials = 1;
+		break;
+	case C_NO_D:
+		o->preserve_devices = o->preserve_specials = 0;
+		break;
+	case C_RECURSE:
+		o->recurse = 1;
+		st->recurse_explicit = 1;
+		break;
+	case C_NO_RECURSE:
+		o->recurse = 0;
+		st->recurse_explicit = 0;
+		break;
+	case C_ACLS:
+		o->preserve_acls = 1;
+		o->preserve_perms = 1;
+		break;
+	case C_XATTRS: o->preserve_xattrs++; break;
+	case C_ATIMES:
+		if (++o->preserve_atimes > 1)
+			o->open_noatime = 1;
+		break;
+	case C_HARD_LINKS: o->preserve_hard_links++; break;
+	case C_FUZZY: o->fuzzy_basis++; break;
+	case C_VERBOSE: o->verbose++; break;
+	case C_QUIET: o->quiet++; break;
+	case C_ONE_FS: o->one_file_system++; break;
+	case C_HUMAN: st->human++; break;
+	case C_MODIFY_WINDOW:
+		if (parse_popt_int(arg, &o->modify_window, shown, err, errlen) < 0)
+			return -1;
+		o->modify_window_set = 1;
+		break;
+	case C_PROTOCOL:
+		if (parse_popt_int(arg, &o->protocol_version, shown, err, errlen) < 0)
+			return -1;
+		st->protocol_given = 1;
+		break;
+	case C_SEED: {
+		int v;
+
+		if (parse_popt_int(arg, &v, shown, err, errlen) < 0)
+			return -1;
+		o->checksum_seed = v;
+		break;
+	}
+	case C_F: return add_filter(o, FA_F, NULL);
+	case C_FILTER: return add_filter(o, FA_FILTER, arg);
+	case C_EXCLUDE: return add_filter(o, FA_EXCLUDE, arg);
+	case C_INCLUDE: return add_filter(o, FA_INCLUDE, arg);
+	case C_EXCLUDE_FROM: return add_filter(o, FA_EXCLUDE_FROM, arg);
+	case C_INCLUDE_FROM: return add_filter(o, FA_INCLUDE_FROM, arg);
+	case C_COMPRESS: st->z_count++; break;
+	case C_OLD_COMPRESS: o->compress_choice = "zlib"; break;
+	case C_NEW_COMPRESS: o->compress_choice = "zlibx"; break;
+	case C_NO_COMPRESS:
+		st->z_count = 0;
+		o->compress_choice = NULL;
+		break;
+	case C_OLD_ARGS:
+		if (o->old_style_args <= 0)
+			o->old_style_args = 1;
+		else
+			o->old_style_args++;
+		break;
+	case C_REMOTE_OPTION:
+		if (*arg != '-') {
+			snprintf(err, errlen, "Remote option must start with a dash: %s", arg);
 			return -1;
 		}
+		o->remote_options[o->remote_option_cnt++] = arg;
 		break;
-	case O_HELP: o->show_help = 1; break;
-	case O_VERSION: o->show_version = 1; break;
+	case C_BLOCK_SIZE:
+		if (parse_size(arg, 'b', "block-size", 0,
+			       effective_protocol(o) < 30 ? OLD_MAX_BLOCK_SIZE : MAX_BLOCK_SIZE, 0,
+			       &size, err, errlen) < 0)
+			return -1;
+		o->block_size = (int32_t)size;
+		break;
+	case C_MAX_SIZE:
+		if (parse_size(arg, 'b', "max-size", 0, -1, 0, &size, err, errlen) < 0)
+			return -1;
+		o->max_size = size;
+		if (!(o->max_size_arg = number_text(st, size)))
+			goto oom;
+		break;
+	case C_MIN_SIZE:
+		if (parse_size(arg, 'b', "min-size", 0, -1, 0, &size, err, errlen) < 0)
+			return -1;
+		o->min_size = size;
+		if (!(o->min_size_arg = number_text(st, size)))
+			goto oom;
+		break;
+	case C_BWLIMIT:
+		if (parse_size(arg, 'K', "bwlimit", 512, -1, 1, &size, err, errlen) < 0)
+			return -1;
+		o->bwlimit = (int)((size + 512) / 1024);
+		break;
+	case C_APPEND: o->append_mode = 1; break;
+	case C_COMPARE_DEST: return set_dest_dir(st, OPT_COMPARE_DEST, arg, err, errlen);
+	case C_COPY_DEST: return set_dest_dir(st, OPT_COPY_DEST, arg, err, errlen);
+	case C_LINK_DEST: return set_dest_dir(st, OPT_LINK_DEST, arg, err, errlen);
+	case C_CHMOD:
+		if (!chmod_valid(arg)) {
+			snprintf(err, errlen, "Invalid argument passed to --chmod (%s)", arg);
+			return -1;
+		}
+		if (!o->chmod_modes)
+			o->chmod_modes = arg;
+		else {
+			/* several --chmod options apply in order, like one list;
+			 * the list grows in one buffer big enough for all argv */
+			size_t a = strlen(o->chmod_modes), b = strlen(arg);
+
+			if (!st->chmod_buf) {
+				if (!(st->chmod_buf = sreserve(st, st->argv_chars)))
+					goto oom;
+				memcpy(st->chmod_buf, o->chmod_modes, a + 1);
+				o->chmod_modes = st->chmod_buf;
+			}
+			st->chmod_buf[a] = ',';
+			memcpy(st->chmod_buf + a + 1, arg, b + 1);
+		}
+		break;
+	case C_USERMAP:
+		if (o->usermap) {
+			snprintf(err, errlen, "%s", st->usermap_via_chown
+				 ? "--usermap conflicts with prior --chown."
+				 : "You can only specify --usermap once.");
+			return -1;
+		}
+		o->usermap = arg;
+		st->usermap_via_chown = 0;
+		o->preserve_uid = 1;
+		break;
+	case C_GROUPMAP:
+		if (o->groupmap) {
+			snprintf(err, errlen, "%s", st->groupmap_via_chown
+				 ? "--groupmap conflicts with prior --chown."
+				 : "You can only specify --groupmap once.");
+			return -1;
+		}
+		o->groupmap = arg;
+		st->groupmap_via_chown = 0;
+		o->preserve_gid = 1;
+		break;
+	case C_CHOWN: {
+		const char *colon = strchr(arg, ':');
+		size_t ulen = colon ? (size_t)(colon - arg) : strlen(arg);
+
+		if (ulen) {
+			char *m;
+
+			if (o->usermap) {
+				snprintf(err, errlen, "%s", st->usermap_via_chown
+					 ? "You can only specify a user-affecting --chown once."
+					 : "--chown conflicts with prior --usermap.");
+				return -1;
+			}
+			if (!(m = sjoin(st, "*:", arg, ulen)))
+				goto oom;
+			o->usermap = m;
+			st->usermap_via_chown = 1;
+			o->preserve_uid = 1;
+		}
+		if (colon && colon[1]) {
+			size_t glen = strlen(colon + 1);
+			char *m;
+
+			if (o->groupmap) {
+				snprintf(err, errlen, "%s", st->groupmap_via_chown
+					 ? "You can only specify a group-affecting --chown once."
+					 : "--chown conflicts with prior --groupmap.");
+				return -1;
+			}
+			if (!(m = sjoin(st, "*:", colon + 1, glen)))
+				goto oom;
+			o->groupmap = m;
+			st->groupmap_via_chown = 1;
+			o->preserve_gid = 1;
+		}
+		break;
+	}
+	case C_HELP: o->show_help = 1; break;
+	case C_VERSION: o->show_version = 1; break;
+	case C_NO_ICONV: o->iconv_opt = NULL; break;
+	case C_QSORT: o->use_qsort = 1; break;
 	}
 	return 0;
+oom:
+	snprintf(err, errlen, "out of memory");
+	return -1;
+}
+
+/* shown: how popt names the option in an "invalid numeric value"
+ * message (the word that held the value). */
+static int apply(struct pstate *st, const struct opt_def *d, const char *arg,
+		 const char *shown, char *err, size_t errlen)
+{
+	char *field = (char *)st->o + d->off;
+	char name[64];
+
+	switch (d->kind) {
+	case K_SET:
+		if (d->val != NOOP_VALUE)
+			*(int *)(void *)field = d->val;
+		break;
+	case K_BITS:
+		*(int *)(void *)field |= d->val;
+		break;
+	case K_STR:
+		*(const char **)(void *)field = arg;
+		break;
+	case K_INT:
+		return parse_popt_int(arg, (int *)(void *)field, shown, err, errlen);
+	case K_CALL:
+		return apply_call(st, d, arg, shown, err, errlen);
+	case K_REFUSE:
+		if (d->val) {
+			snprintf(err, errlen, "%s", d->why);
+			return -1;
+		}
+		display_name(d, name, sizeof name);
+		snprintf(err, errlen, "%s: %s", name, d->why);
+		return -1;
+	}
+	return 0;
+}
+
+/* rsync's clean_fname() with collapsing of ".." (for --partial-dir):
+ * no empty or "." components, "dir/.." removed, no trailing slash;
+ * "." for nothing. */
+static void clean_path(char *s)
+{
+	int anchored = *s == '/';
+	char *t = s + anchored, *f = s + anchored;
+	char *start = t;	/* where the collapsible part begins */
+
+	while (*f) {
+		char *comp = f;
+		size_t len;
+
+		while (*f && *f != '/')
+			f++;
+		len = (size_t)(f - comp);
+		while (*f == '/')
+			f++;
+		if (len == 0 || (len == 1 && comp[0] == '.'))
+			continue;
+		if (len == 2 && comp[0] == '.' && comp[1] == '.') {
+			if (t > start) {
+				/* drop the previous component */
+				char *p = t - 1;	/* its trailing '/' */
+
+				while (p > start && p[-1] != '/')
+					p--;
+				t = p;
+				continue;
+			}
+			if (anchored)
+				continue;
+			/* a leading ".." stays, and cannot be collapsed later */
+			memmove(t, "../", 3);
+			t += 3;
+			start = t;
+			continue;
+		}
+		memmove(t, comp, len);
+		t += len;
+		*t++ = '/';
+	}
+	if (t > s + anchored && t[-1] == '/')
+		t--;
+	if (t == s)
+		*t++ = '.';
+	*t = '\0';
+}
+
+/* check_for_hostspec() without ports, for --files-from: "[USER@]HOST:PATH",
+ * "[USER@][IPV6]:PATH", ":PATH" (empty host), "HOST::PATH".  Returns the
+ * path, and the host (brackets removed, user kept) in the arena. */
+static const char *files_from_hostspec(struct pstate *st, const char *s, const char **host)
+{
+	const char *p, *host_start = s;
+	size_t hostlen = 0, userlen = 0;
+	int hostlen_set = 0;
+	char *h;
+
+	for (p = s;; p++) {
+		if (!*p)
+			return NULL;
+		if (*p == ':' || *p == '/') {
+			if (!hostlen_set)
+				hostlen = (size_t)(p - host_start);
+			if (*p == '/')
+				return NULL;
+			p++;
+			break;
+		}
+		if (*p == '@') {
+			userlen = (size_t)(p - s) + 1;
+			host_start = p + 1;
+		} else if (*p == '[') {
+			if (p != host_start)
+				return NULL;
+			host_start++;
+			while (*p && *p != ']' && *p != '/')
+				p++;
+			hostlen = (size_t)(p - host_start);
+			hostlen_set = 1;
+			if (*p != ']' || (p[1] && p[1] != '/' && p[1] != ':') || !hostlen)
+				return NULL;
+		}
+	}
+	if (!(h = sreserve(st, userlen + hostlen)))
+		return NULL;
+	memcpy(h, s, userlen);
+	memcpy(h + userlen, host_start, hostlen);
+	*host = h;
+	if (*p == ':')
+		p++;
+	return p;
+}
+
+static int lookup_name(const char *name, size_t len, const char *const *names)
+{
+	for (int i = 0; names[i]; i++)
+		if (strlen(names[i]) == len && strncasecmp(name, names[i], len) == 0)
+			return i;
+	return -1;
+}
+
+/* --checksum-choice: "XFER[,FILE]", each a name rsync 3.5.0 knows or
+ * "auto".  Returns 1 when the transfer checksum is "none". */
+static int check_checksum_choice(const char *choice, char *err, size_t errlen)
+{
+	static const char *const names[] = {"xxh128", "xxh3", "xxh64", "xxhash", "md5",
+					    "md4", "sha1", "none", "auto", NULL};
+	const char *comma = strchr(choice, ',');
+	size_t len = comma ? (size_t)(comma - choice) : strlen(choice);
+	int x = lookup_name(choice, len, names);
+
+	if (x < 0) {
+		snprintf(err, errlen, "unknown checksum name: %s", choice);
+		return -1;
+	}
+	if (comma && lookup_name(comma + 1, strlen(comma + 1), names) < 0) {
+		snprintf(err, errlen, "unknown checksum name: %s", comma + 1);
+		return -1;
+	}
+	return strcmp(names[x], "none") == 0;
+}
+
+/* rsync's rules after the words are read, in rsync's order. */
+static int post_parse(struct pstate *st, char *err, size_t errlen)
+{
+	struct options *o = st->o;
+	const char *env;
+	int list_only = o->nargs < 2;
+
+	/* --max-alloc */
+	if (!o->max_alloc_arg) {
+		env = getenv("RSYNC_MAX_ALLOC");
+		o->max_alloc_arg = env && *env ? env : NULL;
+	}
+	if (o->max_alloc_arg) {
+		int64_t size;
+
+		if (parse_size(o->max_alloc_arg, 'B', "max-alloc", 1024 * 1024, -1, 1, &size, err,
+			       errlen) < 0)
+			return -1;
+		o->max_alloc = size ? (uint64_t)size : SIZE_MAX;
+	}
+
+	/* --old-args and --secluded-args */
+	if (o->old_style_args < 0) {
+		env = getenv("RSYNC_OLD_ARGS");
+		if (o->protect_args <= 0 && env && *env) {
+			o->protect_args = 0;
+			o->old_style_args = atoi(env);
+		} else
+			o->old_style_args = 0;
+	} else if (o->old_style_args) {
+		if (o->protect_args > 0) {
+			snprintf(err, errlen, "--secluded-args conflicts with --old-args.");
+			return -1;
+		}
+		o->protect_args = 0;
+	}
+	if (o->protect_args < 0) {
+		env = getenv("RSYNC_PROTECT_ARGS");
+		o->protect_args = env && *env ? atoi(env) != 0 : 0;
+	}
+
+	if (o->checksum_choice && strcasecmp(o->checksum_choice, "auto") != 0 &&
+	    strcasecmp(o->checksum_choice, "auto,auto") != 0) {
+		int none = check_checksum_choice(o->checksum_choice, err, errlen);
+
+		if (none < 0)
+			return -1;
+		if (none)
+			o->whole_file = 1;
+	} else
+		o->checksum_choice = NULL;
+
+	if (st->human) {
+		/* "-h" on its own still asks for the help */
+		if (st->argc == 2) {
+			o->show_help = 1;
+			return 0;
+		}
+		snprintf(err, errlen, "--human-readable (-h): %s", why_output);
+		return -1;
+	}
+
+	/* compression */
+	o->do_compression = st->z_count;
+	if (!o->compress_choice && st->z_count > 1)
+		o->compress_choice = "zlibx";
+	if (o->compress_choice && strcasecmp(o->compress_choice, "auto") != 0) {
+		static const char *const names[] = {"none", "zlib", "zlibx", "lz4", "zstd", NULL};
+		int n = lookup_name(o->compress_choice, strlen(o->compress_choice), names);
+
+		if (n < 0) {
+			snprintf(err, errlen, "unknown compress name: %s", o->compress_choice);
+			return -1;
+		}
+		o->do_compression = n;	/* the list is in OPT_CPRES_* order */
+		if (n == OPT_CPRES_NONE)
+			o->compress_choice = "none";
+	} else
+		o->compress_choice = NULL;
+	if (o->do_compression || o->do_compression_level != OPT_CLVL_NOT_SPECIFIED) {
+		if (!o->do_compression)
+			o->do_compression = OPT_CPRES_AUTO;
+	}
+	o->compress = o->do_compression != OPT_CPRES_NONE;
+
+	if (o->iconv_opt && strcmp(o->iconv_opt, "-") == 0)
+		o->iconv_opt = NULL;
+
+	if (o->fuzzy_basis > 1)
+		o->fuzzy_basis = o->basis_dir_cnt + 1;
+
+	if (o->am_root < 0 && o->preserve_xattrs > 1) {
+		snprintf(err, errlen, "--fake-super conflicts with -XX");
+		return -1;
+	}
+	if (o->tmpdir && strlen(o->tmpdir) >= PATH_LIMIT - 10) {
+		snprintf(err, errlen, "the --temp-dir path is WAY too long.");
+		return -1;
+	}
+	if (o->max_delete < 0 && o->max_delete != INT_MIN)
+		o->max_delete = 0;
+
+	if (o->files_from) {
+		if (o->recurse && !st->recurse_explicit)
+			o->recurse = 0;
+		if (o->xfer_dirs < 0)
+			o->xfer_dirs = 1;
+	}
+	if (o->xfer_dirs >= 4) {
+		add_filter(o, FA_FILTER, "- /*/*");
+		o->recurse = o->xfer_dirs = 1;
+	} else if (o->recurse)
+		o->xfer_dirs = 1;
+	else if (o->xfer_dirs < 0)
+		o->xfer_dirs = list_only ? 1 : 0;
+
+	if (o->relative_paths < 0)
+		o->relative_paths = o->files_from ? 1 : 0;
+	if (!o->relative_paths)
+		o->implied_dirs = 0;
+
+	if (o->delete_before + !!o->delete_during + o->delete_after > 1) {
+		snprintf(err, errlen, "You may not combine multiple --delete-WHEN options.");
+		return -1;
+	}
+	if (o->delete_before || o->delete_during || o->delete_after || o->delete_excluded)
+		o->delete_mode = 1;
+	if (!o->xfer_dirs && o->delete_mode) {
+		snprintf(err, errlen,
+			 "--delete does not work without --recursive (-r) or --dirs (-d).");
+		return -1;
+	}
+	if (o->missing_args == 3)
+		o->missing_args = 2;
+
+	/* backups */
+	if (!o->backup_suffix)
+		o->backup_suffix = o->backup_dir ? "" : "~";
+	if (strchr(o->backup_suffix, '/')) {
+		snprintf(err, errlen, "--suffix cannot contain slashes: %s", o->backup_suffix);
+		return -1;
+	}
+	{
+		int same_as_dest = 0;
+
+		if (o->backup_dir) {
+			const char *b = o->backup_dir;
+
+			o->make_backups = 1;
+			while (b[0] == '.' && b[1] == '/')
+				b += 2;
+			if (b[0] == '.' && b[1] == '\0')
+				b++;
+			if (strlen(b) > PATH_LIMIT - 128) {
+				snprintf(err, errlen, "the --backup-dir path is WAY too long.");
+				return -1;
+			}
+			if (!*b) {
+				same_as_dest = 1;
+				b = NULL;
+			}
+			o->backup_dir = b;
+		}
+		if (o->backup_dir) {
+			/* no suffix needed, nor a protect rule */
+		} else if (!*o->backup_suffix) {
+			snprintf(err, errlen, "--suffix cannot be empty %s",
+				 same_as_dest ? "when --backup-dir is the same as the dest dir"
+					      : "without a --backup-dir");
+			return -1;
+		} else if (o->make_backups && o->delete_mode && !o->delete_excluded) {
+			char *rule = sjoin(st, "P *", o->backup_suffix, strlen(o->backup_suffix));
+
+			if (!rule) {
+				snprintf(err, errlen, "out of memory");
+				return -1;
+			}
+			add_filter(o, FA_FILTER, rule);
+		}
+	}
+	if (o->make_backups && !o->backup_dir)
+		o->omit_dir_times = -1;	/* implied, so no -O to the sender */
+
+	/* --append, --inplace, --partial-dir */
+	if (o->append_mode) {
+		if (o->whole_file > 0) {
+			snprintf(err, errlen, "--append cannot be used with --whole-file");
+			return -1;
+		}
+		o->inplace = 1;
+	}
+	if (o->write_devices)
+		o->inplace = 1;
+	if (o->delay_updates && !o->partial_dir) {
+		o->partial_dir = IMPLIED_PARTIAL_DIR;
+		o->partial_dir_implied = 1;
+	}
+	if (o->inplace) {
+		if (o->partial_dir) {
+			snprintf(err, errlen, "--%s cannot be used with --%s",
+				 o->append_mode ? "append" : "inplace",
+				 o->delay_updates ? "delay-updates" : "partial-dir");
+			return -1;
+		}
+		o->keep_partial = 0;
+	} else {
+		if (o->keep_partial && !o->partial_dir) {
+			env = getenv("RSYNC_PARTIAL_DIR");
+			if (env && *env)
+				o->partial_dir = env;
+		}
+		if (o->partial_dir && !o->partial_dir_implied) {
+			char *c = sjoin(st, "", o->partial_dir, strlen(o->partial_dir));
+
+			if (!c) {
+				snprintf(err, errlen, "out of memory");
+				return -1;
+			}
+			if (*c)
+				clean_path(c);
+			o->partial_dir = *c && strcmp(c, ".") != 0 ? c : NULL;
+			o->keep_partial = 1;
+		} else if (o->partial_dir)
+			o->keep_partial = 1;
+	}
+
+	if (o->files_from) {
+		const char *host = NULL, *path;
+
+		if (o->nargs > 2 || o->nargs == 1) {
+			snprintf(err, errlen,
+				 "--files-from needs exactly one source (the base directory) "
+				 "and one destination");
+			return -1;
+		}
+		if (strcmp(o->files_from, "-") == 0) {
+			/* the relay's standard input */
+		} else if ((path = files_from_hostspec(st, o->files_from, &host)) != NULL) {
+			o->files_from = path;
+			o->filesfrom_host = host;
+			if (strcmp(path, "-") == 0) {
+				snprintf(err, errlen, "Invalid --files-from remote filename");
+				return -1;
+			}
+		}
+	}
+
+	if (o->trust_sender)
+		o->trust_sender_args = o->trust_sender_filter = 1;
+	else if (o->old_style_args || o->filesfrom_host)
+		o->trust_sender_args = 1;
+
+	if (o->connect_timeout) {
+		snprintf(err, errlen, "The --contimeout option may only be used when "
+			 "connecting to an rsync daemon.");
+		return -1;
+	}
+	if (st->protocol_given && o->protocol_version < OLDEST_PROTOCOL) {
+		snprintf(err, errlen, "--protocol must be at least %d on the Client.",
+			 OLDEST_PROTOCOL);
+		return -1;
+	}
+	if (o->protocol_version > NEWEST_PROTOCOL) {
+		snprintf(err, errlen, "--protocol must be no more than %d on the Client.",
+			 NEWEST_PROTOCOL);
+		return -1;
+	}
+	return 0;
+}
+
+/* One allocation holds the operand vector, the filter and remote-option
+ * lists and the strings made here, so free(o->args) releases it all. */
+static int alloc_arena(struct options *o, struct pstate *st, int argc, char **argv)
+{
+	const size_t align = alignof(max_align_t);
+	size_t n = (size_t)argc + 1, strbytes = 512, off_filters, off_remote, off_str, total;
+	const char *env = getenv("RSYNC_PARTIAL_DIR");
+	char *base;
+
+	st->argv_chars = 0;
+	for (int i = 1; i < argc; i++) {
+		strbytes += 2 * strlen(argv[i]) + 8;
+		st->argv_chars += strlen(argv[i]) + 1;
+	}
+	strbytes += st->argv_chars + 1;	/* the --chmod list */
+	if (env)
+		strbytes += strlen(env) + 1;
+	off_filters = (n * sizeof(char *) + align - 1) / align * align;
+	off_remote = off_filters + (n + 2) * sizeof(struct filter_arg);
+	off_remote = (off_remote + align - 1) / align * align;
+	off_str = off_remote + n * sizeof(char *);
+	total = off_str + strbytes;
+	if (!(base = calloc(1, total)))
+		return -1;
+	o->args = (char **)(void *)base;
+	o->filter_args = (struct filter_arg *)(void *)(base + off_filters);
+	o->remote_options = (const char **)(void *)(base + off_remote);
+	st->sbuf = base + off_str;
+	st->scap = strbytes;
+	st->sused = 0;
+	return 0;
+}
+
+static void set_defaults(struct options *o, const char *env_rsh)
+{
+	memset(o, 0, sizeof *o);
+	o->whole_file = -1;
+	o->rsync_path = "rsync";
+	o->rsh = env_rsh && *env_rsh ? env_rsh : NULL;
+	o->xfer_dirs = -1;
+	o->relative_paths = -1;
+	o->implied_dirs = 1;
+	o->protect_args = -1;
+	o->old_style_args = -1;
+	o->allow_inc_recurse = 1;
+	o->max_delete = INT_MIN;
+	o->max_size = o->min_size = -1;
+	o->max_alloc = DEFAULT_MAX_ALLOC;
+	o->do_compression_level = OPT_CLVL_NOT_SPECIFIED;
+	env_rsh = getenv("RSYNC_ICONV");
+	/* rsync's client takes RSYNC_ICONV as the --iconv default */
+	o->iconv_opt = env_rsh && *env_rsh ? env_rsh : NULL;
 }
 
 int options_parse(struct options *o, int argc, char **argv, const char *env_rsh,
 		  char *err, size_t errlen)
 {
+	struct pstate st;
 	int i;
 
-	memset(o, 0, sizeof *o);
-	o->whole_file = -1;
-	o->rsync_path = "rsync";
-	o->rsh = env_rsh && *env_rsh ? env_rsh : NULL;
-	o->args = calloc((size_t)argc + 1, sizeof *o->args);
-	if (!o->args) {
+	set_defaults(o, env_rsh);
+	memset(&st, 0, sizeof st);
+	st.o = o;
+	st.argv = argv;
+	st.argc = argc;
+	if (alloc_arena(o, &st, argc, argv) < 0) {
 		snprintf(err, errlen, "out of memory");
 		return -1;
 	}
@@ -158,17 +1395,20 @@ int options_parse(struct options *o, int argc, char **argv, const char *env_rsh,
 			size_t len = eq ? (size_t)(eq - name) : strlen(name);
 			const struct opt_def *d = find_long(name, len);
 			const char *arg = NULL;
+			char shown[256];
 
 			if (!d) {
 				snprintf(err, errlen, "%s: unknown option", a);
 				return -1;
 			}
+			snprintf(shown, sizeof shown, "%s", a);
 			if (d->takes_arg) {
 				if (eq)
 					arg = eq + 1;
-				else if (i + 1 < argc)
+				else if (i + 1 < argc) {
 					arg = argv[++i];
-				else {
+					snprintf(shown, sizeof shown, "%s %s", a, arg);
+				} else {
 					snprintf(err, errlen, "%s: missing argument", a);
 					return -1;
 				}
@@ -176,41 +1416,64 @@ int options_parse(struct options *o, int argc, char **argv, const char *env_rsh,
 				snprintf(err, errlen, "%s: option does not take an argument", a);
 				return -1;
 			}
-			if (apply(o, d, arg, a, err, errlen) < 0)
+			if (apply(&st, d, arg, shown, err, errlen) < 0)
 				return -1;
+			if (o->show_help)
+				return 0;	/* rsync shows the help at once */
 			continue;
 		}
 		if (a[0] == '-' && a[1]) {
 			for (const char *p = a + 1; *p; p++) {
 				const struct opt_def *d = find_short((unsigned char)*p);
 				const char *arg = NULL;
-				char shown[3] = { '-', *p, '\0' };
+				char shown[256];
 
 				if (!d) {
 					snprintf(err, errlen, "%s: unknown option", a);
 					return -1;
 				}
-				if (d->takes_arg) {
-					if (p[1])
-						arg = p + 1;
-					else if (i + 1 < argc)
-						arg = argv[++i];
-					else {
-						snprintf(err, errlen, "-%c: missing argument", *p);
+				snprintf(shown, sizeof shown, "%s", a);
+				if (!d->takes_arg) {
+					if (p[1] == '=') {
+						snprintf(err, errlen,
+							 "%s: option does not take an argument", a);
 						return -1;
 					}
-					if (apply(o, d, arg, shown, err, errlen) < 0)
+					if (apply(&st, d, NULL, shown, err, errlen) < 0)
 						return -1;
-					break;
+					continue;
 				}
-				if (apply(o, d, NULL, shown, err, errlen) < 0)
+				if (p[1])
+					arg = p + 1 + (p[1] == '=');
+				else if (i + 1 < argc) {
+					arg = argv[++i];
+					snprintf(shown, sizeof shown, "%s %s", a, arg);
+				} else {
+					snprintf(err, errlen, "%s: missing argument", a);
 					return -1;
+				}
+				if (apply(&st, d, arg, shown, err, errlen) < 0)
+					return -1;
+				break;
 			}
 			continue;
 		}
 		o->args[o->nargs++] = a;
 	}
-	return 0;
+	o->args[o->nargs] = NULL;
+
+	if (o->show_version)
+		return 0;
+	return post_parse(&st, err, errlen);
+}
+
+void options_free(struct options *o)
+{
+	free(o->args);
+	o->args = NULL;
+	o->filter_args = NULL;
+	o->remote_options = NULL;
+	o->nargs = o->nfilter_args = o->remote_option_cnt = 0;
 }
 
 void options_usage(void)
@@ -220,37 +1483,147 @@ void options_usage(void)
 "with rsync's algorithm and options.\n"
 "\n"
 "Usage: rsync-relay [OPTION]... [USER@]HOST:SRC... [USER@]HOST:DEST\n"
-"\n"
-"Options\n"
+"\n",
+		stdout);
+	fputs(
+"Options (as rsync's)\n"
 " -v, --verbose               increase verbosity\n"
 " -q, --quiet                 suppress non-error messages\n"
 " -c, --checksum              skip based on checksum, not mod-time & size\n"
 " -a, --archive               archive mode is -rlptgoD (no -A,-X,-U,-N,-H)\n"
+"     --no-OPTION             turn off an implied OPTION (e.g. --no-D)\n"
 " -r, --recursive             recurse into directories\n"
+"     --no-inc-recursive      disable incremental recursion (--no-i-r)\n"
+" -R, --relative              use relative path names\n"
+"     --no-implied-dirs       don't send implied directories with --relative\n"
+" -b, --backup                make backups (see --suffix & --backup-dir)\n"
+"     --backup-dir=DIR        make backups into hierarchy based in DIR\n"
+"     --suffix=SUFFIX         backup suffix (default ~ w/o --backup-dir)\n"
 " -u, --update                skip files that are newer on the receiver\n"
+"     --inplace               update destination files in-place\n"
+"     --append                append data onto shorter files\n"
+"     --append-verify         --append w/old data in file checksum\n"
+" -d, --dirs                  transfer directories without recursing\n"
+"     --old-dirs              works like --dirs when talking to old rsync\n"
+"     --mkpath                create destination's missing path components\n"
 " -l, --links                 copy symlinks as symlinks\n"
 " -L, --copy-links            transform symlink into referent file/dir\n"
+"     --copy-unsafe-links     only \"unsafe\" symlinks are transformed\n"
+"     --safe-links            ignore symlinks that point outside the tree\n"
+"     --munge-links           munge symlinks to make them safe & unusable\n"
+" -k, --copy-dirlinks         transform symlink to dir into referent dir\n"
+" -K, --keep-dirlinks         treat symlinked dir on receiver as dir\n"
 " -H, --hard-links            preserve hard links\n"
 " -p, --perms                 preserve permissions\n"
+" -E, --executability         preserve executability\n"
+"     --chmod=CHMOD           affect file and/or directory permissions\n"
+" -A, --acls                  preserve ACLs (implies --perms)\n"
+" -X, --xattrs                preserve extended attributes\n"
 " -o, --owner                 preserve owner (super-user only)\n"
 " -g, --group                 preserve group\n"
 "     --devices               preserve device files (super-user only)\n"
+"     --copy-devices          copy device contents as a regular file\n"
+"     --write-devices         write to devices as files (implies --inplace)\n"
 "     --specials              preserve special files\n"
 " -D                          same as --devices --specials\n"
 " -t, --times                 preserve modification times\n"
+" -U, --atimes                preserve access (use) times\n"
+"     --open-noatime          avoid changing the atime on opened files\n"
+" -N, --crtimes               preserve create times (newness)\n"
+" -O, --omit-dir-times        omit directories from --times\n"
+" -J, --omit-link-times       omit symlinks from --times\n"
+"     --super                 receiver attempts super-user activities\n"
+"     --fake-super            store/recover privileged attrs using xattrs\n"
+" -S, --sparse                turn sequences of nulls into sparse blocks\n"
+"     --preallocate           allocate dest files before writing them\n",
+		stdout);
+	fputs(
 " -n, --dry-run               perform a trial run with no changes made\n"
 " -W, --whole-file            copy files whole (w/o delta-xfer algorithm)\n"
+"     --checksum-choice=STR   choose the checksum algorithm (aka --cc)\n"
 " -x, --one-file-system       don't cross filesystem boundaries\n"
+" -B, --block-size=SIZE       force a fixed checksum block-size\n"
 " -e, --rsh=COMMAND           specify the remote shell to use\n"
 "     --rsync-path=PROGRAM    specify the rsync to run on remote machines\n"
+"     --existing              skip creating new files on receiver\n"
+"     --ignore-existing       skip updating files that exist on receiver\n"
+"     --remove-source-files   sender removes synchronized files (non-dir)\n"
+"     --del                   an alias for --delete-during\n"
 "     --delete                delete extraneous files from dest dirs\n"
+"     --delete-before         receiver deletes before xfer, not during\n"
+"     --delete-during         receiver deletes during the transfer\n"
+"     --delete-delay          find deletions during, delete after\n"
+"     --delete-after          receiver deletes after transfer, not during\n"
+"     --delete-excluded       also delete excluded files from dest dirs\n"
+"     --ignore-missing-args   ignore missing source args without error\n"
+"     --delete-missing-args   delete missing source args from destination\n"
+"     --ignore-errors         delete even if there are I/O errors\n"
+"     --force                 force deletion of dirs even if not empty\n"
+"     --max-delete=NUM        don't delete more than NUM files\n"
+"     --max-size=SIZE         don't transfer any file larger than SIZE\n"
+"     --min-size=SIZE         don't transfer any file smaller than SIZE\n"
+"     --max-alloc=SIZE        change a limit relating to memory alloc\n"
+"     --partial               keep partially transferred files\n"
+"     --partial-dir=DIR       put a partially transferred file into DIR\n"
+"     --delay-updates         put all updated files into place at end\n"
+" -m, --prune-empty-dirs      prune empty directory chains from file-list\n"
+"     --numeric-ids           don't map uid/gid values by user/group name\n"
+"     --usermap=STRING        custom username mapping\n"
+"     --groupmap=STRING       custom groupname mapping\n"
+"     --chown=USER:GROUP      simple username/groupname mapping\n"
+"     --timeout=SECONDS       set I/O timeout in seconds\n",
+		stdout);
+	fputs(
 " -I, --ignore-times          don't skip files that match size and time\n"
-"     --checksum-seed=NUM     set block/file checksum seed (advanced)\n"
+"     --size-only             skip files that match in size\n"
+" -@, --modify-window=NUM     set the accuracy for mod-time comparisons\n"
+" -T, --temp-dir=DIR          create temporary files in directory DIR\n"
+" -y, --fuzzy                 find similar file for basis if no dest file\n"
+"     --compare-dest=DIR      also compare destination files relative to DIR\n"
+"     --copy-dest=DIR         ... and include copies of unchanged files\n"
+"     --link-dest=DIR         hardlink to files in DIR when unchanged\n"
 " -z, --compress              compress file data during the transfer\n"
+"     --compress-choice=STR   choose the compression algorithm (aka --zc)\n"
+"     --compress-level=NUM    explicitly set compression level (aka --zl)\n"
+"     --skip-compress=LIST    skip compressing files with suffix in LIST\n"
+" -C, --cvs-exclude           auto-ignore files in the same way CVS does\n"
+" -f, --filter=RULE           add a file-filtering RULE\n"
+" -F                          same as --filter='dir-merge /.rsync-filter'\n"
+"                             repeated: --filter='- .rsync-filter'\n"
+"     --exclude=PATTERN       exclude files matching PATTERN\n"
+"     --exclude-from=FILE     read exclude patterns from FILE\n"
+"     --include=PATTERN       don't exclude files matching PATTERN\n"
+"     --include-from=FILE     read include patterns from FILE\n"
+"     --files-from=FILE       read list of source-file names from FILE\n"
+"                             (local, \"-\" for stdin, or :PATH on the source)\n"
+" -0, --from0                 all *-from/filter files are delimited by 0s\n"
+"     --old-args              disable the modern argument-protection idiom\n"
+" -s, --secluded-args         use the protocol to safely send the arguments\n"
+"     --trust-sender          trust the remote sender's file list\n"
+"     --bwlimit=RATE          limit socket I/O bandwidth\n"
+"     --fsync                 fsync every written file\n"
+"     --protocol=NUM          force an older protocol version to be used\n"
+"     --iconv=CONVERT_SPEC    request charset conversion of filenames\n"
+"     --checksum-seed=NUM     set block/file checksum seed (advanced)\n"
+" -M, --remote-option=OPT     send OPTION to the remote sides only\n"
+" -8, --8-bit-output          leave high-bit chars unescaped in output\n"
+" -4, --ipv4                  prefer IPv4\n"
+" -6, --ipv6                  prefer IPv6\n"
 " -V, --version               print the version + other info and exit\n"
 "     --help                  show this help\n"
+"\n",
+		stdout);
+	fputs(
+"Options of the relay\n"
+"     --src-rsh=COMMAND       the remote shell for the source only\n"
+"     --dest-rsh=COMMAND      the remote shell for the destination only\n"
+"     --src-rsync-path=PROG   the rsync to run on the source only\n"
+"     --dest-rsync-path=PROG  the rsync to run on the destination only\n"
 "\n"
 "The remote shell is ssh unless -e or RSYNC_RSH names another; plain ssh is\n"
-"started with agent, X11 and port forwarding off and without a tty.\n",
+"started with agent, X11 and port forwarding off and without a tty.\n"
+"Not supported: daemon connections, batch files, --log-file, --list-only,\n"
+"--copy-as, --stop-after/--stop-at, and (not yet) the output options -P,\n"
+"--progress, -i, --out-format, --stats, -h, --info and --debug.\n",
 		stdout);
 }

@@ -19,26 +19,41 @@ struct strv {
 int strv_push(struct strv *s, const char *str);
 void strv_free(struct strv *s);
 
-/* Capability letters sent after "-e." (see rsync's maybe_add_e_option).
- * 'i' is added only when incremental recursion is allowed. */
-#define PLAN_CAPS "LsfxCIvu"
+/* Capability letters the relay can offer after "-e." (see rsync's
+ * maybe_add_e_option): the default for plan_build's caps.  'i' is sent
+ * only when rsync's rule allows incremental recursion, so with these the
+ * servers get "e.LsfxCIvu", plus the 'i' when allowed. */
+#define PLAN_CAPS "iLsfxCIvu"
 
 struct plan {
 	struct strv src_argv;	/* remote shell argv for the source */
 	struct strv dest_argv;	/* remote shell argv for the destination */
 	int src_cmd_at;		/* index in *_argv where the remote command starts */
 	int dest_cmd_at;
+	/* With -s (--secluded-args) the rest of each command does not go on
+	 * the command line: these words are written to the server's stdin
+	 * first, each followed by a NUL, then one more NUL (an empty word).
+	 * The first word is the "rsync" that stands in for argv[0].  Empty
+	 * (n == 0) without -s. */
+	struct strv src_secluded;
+	struct strv dest_secluded;
 	int32_t checksum_seed;
 	int inc_recurse;	/* 'i' offered to both servers */
 };
 
 /* Builds both command lines.  interactive: a terminal is attached, so ssh
- * may prompt (otherwise BatchMode is set).  Returns -1 with err set. */
+ * may prompt (otherwise BatchMode is set).  caps: the capability letters
+ * the relay may offer after "-e." (NULL for PLAN_CAPS), e.g. fewer of them
+ * to start both servers again when they disagreed.  An 'i' in caps only
+ * permits incremental recursion: the plan offers it (first, as rsync does)
+ * when rsync's rule allows it, and sets inc_recurse.  Returns -1 with err
+ * set. */
 int plan_build(struct plan *p, const struct options *o, const struct operands *ops,
-	       int32_t seed, int interactive, char *err, size_t errlen);
+	       int32_t seed, int interactive, const char *caps, char *err, size_t errlen);
 void plan_free(struct plan *p);
 
-/* rsync's quoting of a remote file name for the remote shell. */
+/* rsync's quoting of a remote file name for the remote shell, with
+ * neither -s, --old-args, --trust-sender nor -R. */
 char *plan_quote_path(const char *arg, int am_sender);
 /* Splits a -e command into words the way rsync does (spaces separate,
  * '...' and "..." group, a doubled quote inside quotes is literal). */

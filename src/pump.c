@@ -15,6 +15,7 @@
 #define QUEUE_CAP (256 * 1024)
 #define MSG_MAX (QUEUE_CAP / 2)	/* a message frame must fit in one queue */
 #define EXIT_GRACE_MS 5000	/* how long servers get to finish an error exit */
+#define XATTR_SUM_LEN 16	/* long xattr values go as an md5/md4 digest */
 
 static long now_ms(void)
 {
@@ -75,6 +76,17 @@ int pump_init(struct relay *rl, struct child *src, struct child *dest,
 	p.fo.preserve_hard_links = o->preserve_hard_links;
 	p.fo.always_checksum = o->always_checksum;
 	p.fo.flist_csum_len = s->flist_csum_len;
+	p.fo.preserve_acls = o->preserve_acls;
+	p.fo.preserve_xattrs = o->preserve_xattrs;
+	p.fo.preserve_atimes = o->preserve_atimes;
+	p.fo.preserve_crtimes = o->preserve_crtimes;
+	p.fo.relative_paths = o->relative_paths;
+	p.fo.numeric_ids = o->numeric_ids;
+	p.fo.missing_args_delete = o->missing_args == 2;
+	p.fo.unsorted = o->iconv_opt != NULL;	/* rsync's need_unsorted_flist */
+	p.fo.xattr_sum_len = XATTR_SUM_LEN;
+	p.ignore_errors = o->ignore_errors;
+	p.want_xattr_optim = s->protocol >= 31 && !(s->compat_flags & CF_AVOID_XATTR_OPTIM);
 	p.do_xfers = !o->dry_run;
 	p.compressed = s->compress[0] != '\0';
 	p.xfer_sum_len = s->xfer_sum_len;

@@ -7,6 +7,7 @@
 #include "operands.h"
 #include "options.h"
 
+#include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -223,7 +224,7 @@ START_TEST(test_single_letters)
 		{"--one-file-system", 15, 1}, {"-u", 16, 1}, {"--update", 16, 1},
 		{"-I", 17, 1}, {"--ignore-times", 17, 1}, {"-W", 18, 1},
 		{"--whole-file", 18, 1}, {"--no-whole-file", 18, 0}, {"--no-W", 18, 0},
-		{"--delete", 19, 1}, {"--verbose", 9, 1},
+		{"--verbose", 9, 1},
 	};
 
 	for (size_t i = 0; i < ARRAY_LEN(vec); i++) {
@@ -581,6 +582,1116 @@ START_TEST(test_operands_in_order)
 END_TEST
 
 /* ------------------------------------------------------------------ */
+/* rsync's transfer options                                            */
+/* ------------------------------------------------------------------ */
+
+/* Parses words followed by "h:a" "g:b"; fails the test on an error. */
+static void parse_ok(struct options *o, struct cmdline *c, const char *const *words)
+{
+	const char *all[MAX_ARGS];
+	char err[256];
+	int n = 0;
+
+	for (; words[n]; n++) {
+		ck_assert_int_lt(n, MAX_ARGS - 3);
+		all[n] = words[n];
+	}
+	all[n++] = "h:a";
+	all[n++] = "g:b";
+	all[n] = NULL;
+	ck_assert_msg(parse(o, c, NULL, err, sizeof err, all) == 0, "%s ...: %s", words[0], err);
+}
+
+#define OPTS_OK(o, c, ...)                                              \
+	do {                                                             \
+		static const char *const w_[] = {__VA_ARGS__, NULL};      \
+		parse_ok((o), (c), w_);                                   \
+	} while (0)
+
+static void done(struct options *o, struct cmdline *c)
+{
+	options_free(o);
+	cmdline_free(c);
+}
+
+/* The messages rsync 3.5.0 prints for the same options (recorded as
+ * "rsync OPTIONS -e SHELL h:/src/ DIR", without the "rsync: " prefix). */
+static const struct {
+	const char *w[6];
+	const char *msg;
+} rsync_errors[] = {
+	{{"--delete"}, "--delete does not work without --recursive (-r) or --dirs (-d)."},
+	{{"-r", "--delete-before", "--delete-after"},
+	 "You may not combine multiple --delete-WHEN options."},
+	{{"--del", "--delete-before", "-r"},
+	 "You may not combine multiple --delete-WHEN options."},
+	{{"-r", "--delete-delay", "--delete-after"},
+	 "You may not combine multiple --delete-WHEN options."},
+	{{"--delete-excluded"},
+	 "--delete does not work without --recursive (-r) or --dirs (-d)."},
+	{{"--suffix=a/b"}, "--suffix cannot contain slashes: a/b"},
+	{{"--suffix="}, "--suffix cannot be empty without a --backup-dir"},
+	{{"--backup-dir=.", "-b"},
+	 "--suffix cannot be empty when --backup-dir is the same as the dest dir"},
+	{{"--backup-dir=./", "--suffix="},
+	 "--suffix cannot be empty when --backup-dir is the same as the dest dir"},
+	{{"-b", "--suffix="}, "--suffix cannot be empty without a --backup-dir"},
+	{{"--append", "-W"}, "--append cannot be used with --whole-file"},
+	{{"--inplace", "--partial-dir=x"}, "--inplace cannot be used with --partial-dir"},
+	{{"--append", "--delay-updates"}, "--append cannot be used with --delay-updates"},
+	{{"--inplace", "--delay-updates"}, "--inplace cannot be used with --delay-updates"},
+	{{"--write-devices", "--partial-dir=x"}, "--inplace cannot be used with --partial-dir"},
+	{{"--append-verify", "--partial-dir=x"}, "--append cannot be used with --partial-dir"},
+	{{"--usermap=a", "--usermap=b"}, "You can only specify --usermap once."},
+	{{"--chown=a", "--usermap=b"}, "--usermap conflicts with prior --chown."},
+	{{"--usermap=a", "--chown=b"}, "--chown conflicts with prior --usermap."},
+	{{"--chown=a", "--chown=b"}, "You can only specify a user-affecting --chown once."},
+	{{"--groupmap=a", "--groupmap=b"}, "You can only specify --groupmap once."},
+	{{"--chown=:a", "--groupmap=b"}, "--groupmap conflicts with prior --chown."},
+	{{"--groupmap=a", "--chown=:b"}, "--chown conflicts with prior --groupmap."},
+	{{"--chown=:a", "--chown=x:b"}, "You can only specify a group-affecting --chown once."},
+	{{"--compare-dest=a", "--link-dest=b"},
+	 "ERROR: the --link-dest option conflicts with the --compare-dest option"},
+	{{"--link-dest=a", "--copy-dest=b"},
+	 "ERROR: the --copy-dest option conflicts with the --link-dest option"},
+	{{"--chmod=bad"}, "Invalid argument passed to --chmod (bad)"},
+	{{"--chmod=u+x", "--chmod=g=ur"}, "Invalid argument passed to --chmod (g=ur)"},
+	{{"--zc=foo"}, "unknown compress name: foo"},
+	{{"--cc=foo"}, "unknown checksum name: foo"},
+	{{"--cc=md5,foo"}, "unknown checksum name: foo"},
+	{{"--cc=foo,md5"}, "unknown checksum name: foo,md5"},
+	{{"--fake-super", "-XX"}, "--fake-super conflicts with -XX"},
+	{{"--old-args", "-s"}, "--secluded-args conflicts with --old-args."},
+	{{"-s", "--old-args"}, "--secluded-args conflicts with --old-args."},
+	{{"--max-size=1x"}, "--max-size=1x is invalid"},
+	{{"--max-size=-1"}, "--max-size=-1 is too large"},
+	{{"--max-size=1,5k"}, "--max-size=1,5k is invalid"},
+	{{"--bwlimit=1b"}, "--bwlimit=1b is too small (min: 512 or 0 for unlimited)"},
+	{{"--bwlimit=511b"}, "--bwlimit=511b is too small (min: 512 or 0 for unlimited)"},
+	{{"--block-size=200000"}, "--block-size=200000 is too large (max: 128.00K)"},
+	{{"--protocol=29", "-B", "600m"}, "--block-size=600m is too large (max: 512.00M)"},
+	{{"-B", "200000", "--protocol=29"}, "--block-size=200000 is too large (max: 128.00K)"},
+	{{"--max-alloc=1k"}, "--max-alloc=1k is too small (min: 1.00M or 0 for unlimited)"},
+	{{"--min-size=abc"}, "--min-size=abc is invalid"},
+	{{"--max-size=99999P"}, "--max-size=99999P is too large"},
+	{{"--max-alloc=zz"}, "--max-alloc=zz is invalid"},
+	{{"--timeout=abc"}, "--timeout=abc: invalid numeric value"},
+	{{"--timeout=99999999999"}, "--timeout=99999999999: number too large or too small"},
+	{{"-@x"}, "-@x: invalid numeric value"},
+	{{"-v@x"}, "-v@x: invalid numeric value"},
+	{{"--max-delete=1e3"}, "--max-delete=1e3: invalid numeric value"},
+	{{"--checksum-seed=abc"}, "--checksum-seed=abc: invalid numeric value"},
+	{{"--protocol=x"}, "--protocol=x: invalid numeric value"},
+	{{"--compress-level=2x"}, "--compress-level=2x: invalid numeric value"},
+	{{"-M", "x"}, "Remote option must start with a dash: x"},
+	{{"--remote-option=x"}, "Remote option must start with a dash: x"},
+	{{"--files-from=h:-"}, "Invalid --files-from remote filename"},
+	{{"--frobnicate"}, "--frobnicate: unknown option"},
+	{{"-Q"}, "-Q: unknown option"},
+	{{"-v=3"}, "-v=3: option does not take an argument"},
+	{{"--delete=x"}, "--delete=x: option does not take an argument"},
+	{{"--no-r=1"}, "--no-r=1: option does not take an argument"},
+	{{"-avQ"}, "-avQ: unknown option"},
+	{{"--contimeout=5"},
+	 "The --contimeout option may only be used when connecting to an rsync daemon."},
+	{{"--password-file=/etc/x"},
+	 "The --password-file option may only be used when accessing an rsync daemon."},
+};
+
+START_TEST(test_rsync_errors)
+{
+	for (size_t i = 0; i < ARRAY_LEN(rsync_errors); i++) {
+		const char *words[10];
+		struct options o;
+		struct cmdline c;
+		char err[256];
+		int n = 0;
+
+		for (; rsync_errors[i].w[n]; n++)
+			words[n] = rsync_errors[i].w[n];
+		words[n++] = "h:/src/";
+		words[n++] = "g:/dst/";
+		words[n] = NULL;
+		ck_assert_msg(parse(&o, &c, NULL, err, sizeof err, words) == -1, "%s ... accepted",
+			      words[0]);
+		ck_assert_msg(strcmp(err, rsync_errors[i].msg) == 0, "%s ...: \"%s\", rsync: \"%s\"",
+			      words[0], err, rsync_errors[i].msg);
+		done(&o, &c);
+	}
+}
+END_TEST
+
+/* Errors with long or many words, recorded the same way. */
+START_TEST(test_rsync_errors_long)
+{
+	char tmp[4200], bdir[4200];
+	const char *words[MAX_ARGS];
+	struct options o;
+	struct cmdline c;
+	char err[256];
+	int n = 0;
+
+	/* -T: a path of MAXPATHLEN - 10 is too long, one shorter is not */
+	memset(tmp, 'x', 4086);
+	tmp[4086] = '\0';
+	words[0] = "-T";
+	words[1] = tmp;
+	words[2] = "h:/s";
+	words[3] = "g:/d";
+	words[4] = NULL;
+	ck_assert_int_eq(parse(&o, &c, NULL, err, sizeof err, words), -1);
+	ck_assert_str_eq(err, "the --temp-dir path is WAY too long.");
+	done(&o, &c);
+	tmp[4085] = '\0';
+	ck_assert_int_eq(parse(&o, &c, NULL, err, sizeof err, words), 0);
+	done(&o, &c);
+
+	/* --backup-dir: at most MAXPATHLEN - 128 */
+	strcpy(bdir, "--backup-dir=");
+	memset(bdir + 13, 'y', 3969);
+	bdir[13 + 3969] = '\0';
+	words[0] = bdir;
+	words[1] = "h:/s";
+	words[2] = "g:/d";
+	words[3] = NULL;
+	ck_assert_int_eq(parse(&o, &c, NULL, err, sizeof err, words), -1);
+	ck_assert_str_eq(err, "the --backup-dir path is WAY too long.");
+	done(&o, &c);
+	bdir[13 + 3968] = '\0';
+	ck_assert_int_eq(parse(&o, &c, NULL, err, sizeof err, words), 0);
+	done(&o, &c);
+
+	/* at most 20 basis directories */
+	for (n = 0; n < 20; n++)
+		words[n] = "--link-dest=d";
+	words[n++] = "h:/s";
+	words[n++] = "g:/d";
+	words[n] = NULL;
+	ck_assert_int_eq(parse(&o, &c, NULL, err, sizeof err, words), 0);
+	ck_assert_int_eq(o.basis_dir_cnt, 20);
+	done(&o, &c);
+	words[20] = "--link-dest=d";
+	words[21] = "h:/s";
+	words[22] = "g:/d";
+	words[23] = NULL;
+	ck_assert_int_eq(parse(&o, &c, NULL, err, sizeof err, words), -1);
+	ck_assert_str_eq(err, "ERROR: at most 20 --link-dest args may be specified");
+	done(&o, &c);
+}
+END_TEST
+
+/* popt names the word that held a bad number; for a value in its own word
+ * the relay names the option too ("--timeout abc" where rsync says "abc"). */
+START_TEST(test_numeric_values)
+{
+	struct options o;
+	struct cmdline c;
+
+	EXPECT_USAGE_ERROR("--timeout abc: invalid numeric value", "--timeout", "abc", "h:a",
+			   "g:b");
+	EXPECT_USAGE_ERROR("-@ 1.5: invalid numeric value", "-@", "1.5", "h:a", "g:b");
+	EXPECT_USAGE_ERROR("--max-delete: missing argument", "h:a", "g:b", "--max-delete");
+	/* strtoll with base 0: hex, octal, a sign, and "" is 0 */
+	OPTS_OK(&o, &c, "--timeout=0x10", "--max-delete=010", "--modify-window=+3");
+	ck_assert_int_eq(o.io_timeout, 16);
+	ck_assert_int_eq(o.max_delete, 8);
+	ck_assert_int_eq(o.modify_window, 3);
+	ck_assert_int_eq(o.modify_window_set, 1);
+	done(&o, &c);
+	OPTS_OK(&o, &c, "--timeout=", "-@-1");
+	ck_assert_int_eq(o.io_timeout, 0);
+	ck_assert_int_eq(o.modify_window, -1);
+	done(&o, &c);
+	OPTS_OK(&o, &c, "--timeout", "30", "--no-timeout");
+	ck_assert_int_eq(o.io_timeout, 0);
+	done(&o, &c);
+	/* negative --max-delete means no deletions at all */
+	OPTS_OK(&o, &c, "--max-delete=-3");
+	ck_assert_int_eq(o.max_delete, 0);
+	done(&o, &c);
+	OPTS_OK(&o, &c, "-a");
+	ck_assert_int_eq(o.max_delete, INT32_MIN);
+	ck_assert_int_eq(o.modify_window_set, 0);
+	done(&o, &c);
+}
+END_TEST
+
+/* Short options with an argument: "-xVAL", "-x=VAL", "-x VAL", last in a
+ * bundle. */
+START_TEST(test_short_arguments)
+{
+	struct options o;
+	struct cmdline c;
+
+	OPTS_OK(&o, &c, "-vT/tmp", "-B=1024", "-M", "--x", "-M=-y", "-f- *.o", "-@", "2");
+	ck_assert_int_eq(o.verbose, 1);
+	ck_assert_str_eq(o.tmpdir, "/tmp");
+	ck_assert_int_eq(o.block_size, 1024);
+	ck_assert_int_eq(o.remote_option_cnt, 2);
+	ck_assert_str_eq(o.remote_options[0], "--x");
+	ck_assert_str_eq(o.remote_options[1], "-y");
+	ck_assert_int_eq(o.nfilter_args, 1);
+	ck_assert_str_eq(o.filter_args[0].arg, "- *.o");
+	ck_assert_int_eq(o.modify_window, 2);
+	EXPECT_ARGS(&o, "h:a", "g:b");
+	done(&o, &c);
+
+	OPTS_OK(&o, &c, "-e=myssh", "--temp-dir", "x y");
+	ck_assert_str_eq(o.rsh, "myssh");
+	ck_assert_str_eq(o.tmpdir, "x y");
+	done(&o, &c);
+	EXPECT_USAGE_ERROR("-avT: missing argument", "h:a", "g:b", "-avT");
+}
+END_TEST
+
+/* Each option sets what rsync sets, and its --no- form undoes it. */
+START_TEST(test_flags_and_negations)
+{
+	static const struct {
+		const char *on, *off;
+		size_t field;
+		int value;
+	} vec[] = {
+#define FLD(f) offsetof(struct options, f)
+		{"-d", "--no-d", FLD(xfer_dirs), 2},
+		{"--dirs", "--no-dirs", FLD(xfer_dirs), 2},
+		{"-k", NULL, FLD(copy_dirlinks), 1},
+		{"--copy-dirlinks", NULL, FLD(copy_dirlinks), 1},
+		{"-K", NULL, FLD(keep_dirlinks), 1},
+		{"--keep-dirlinks", NULL, FLD(keep_dirlinks), 1},
+		{"-E", NULL, FLD(preserve_executability), 1},
+		{"--executability", NULL, FLD(preserve_executability), 1},
+		{"-A", "--no-A", FLD(preserve_acls), 1},
+		{"--acls", "--no-acls", FLD(preserve_acls), 1},
+		{"-X", "--no-X", FLD(preserve_xattrs), 1},
+		{"-XX", "--no-xattrs", FLD(preserve_xattrs), 2},
+		{"-U", "--no-U", FLD(preserve_atimes), 1},
+		{"--atimes", "--no-atimes", FLD(preserve_atimes), 1},
+		{"-N", "--no-N", FLD(preserve_crtimes), 1},
+		{"--crtimes", "--no-crtimes", FLD(preserve_crtimes), 1},
+		{"-O", "--no-O", FLD(omit_dir_times), 1},
+		{"--omit-dir-times", "--no-omit-dir-times", FLD(omit_dir_times), 1},
+		{"-J", "--no-J", FLD(omit_link_times), 1},
+		{"--omit-link-times", "--no-omit-link-times", FLD(omit_link_times), 1},
+		{"-S", "--no-S", FLD(sparse_files), 1},
+		{"--sparse", "--no-sparse", FLD(sparse_files), 1},
+		{"--preallocate", NULL, FLD(preallocate_files), 1},
+		{"-R", "--no-R", FLD(relative_paths), 1},
+		{"--relative", "--no-relative", FLD(relative_paths), 1},
+		{"--size-only", NULL, FLD(size_only), 1},
+		{"-m", "--no-m", FLD(prune_empty_dirs), 1},
+		{"--prune-empty-dirs", "--no-prune-empty-dirs", FLD(prune_empty_dirs), 1},
+		{"-b", "--no-backup", FLD(make_backups), 1},
+		{"--backup", "--no-backup", FLD(make_backups), 1},
+		{"--inplace", "--no-inplace", FLD(inplace), 1},
+		{"--append", "--no-append", FLD(append_mode), 1},
+		{"--append-verify", "--no-append", FLD(append_mode), 2},
+		{"--partial", "--no-partial", FLD(keep_partial), 1},
+		{"-y", "--no-y", FLD(fuzzy_basis), 1},
+		{"--fuzzy", "--no-fuzzy", FLD(fuzzy_basis), 1},
+		{"--ignore-errors", "--no-ignore-errors", FLD(ignore_errors), 1},
+		{"--force", "--no-force", FLD(force_delete), 1},
+		{"--existing", NULL, FLD(ignore_non_existing), 1},
+		{"--ignore-non-existing", NULL, FLD(ignore_non_existing), 1},
+		{"--ignore-existing", NULL, FLD(ignore_existing), 1},
+		{"--remove-source-files", NULL, FLD(remove_source_files), 1},
+		{"--remove-sent-files", NULL, FLD(remove_source_files), 2},
+		{"--numeric-ids", "--no-numeric-ids", FLD(numeric_ids), 1},
+		{"--copy-unsafe-links", NULL, FLD(copy_unsafe_links), 1},
+		{"--safe-links", NULL, FLD(safe_symlinks), 1},
+		{"--munge-links", "--no-munge-links", FLD(munge_symlinks), 1},
+		{"--copy-devices", NULL, FLD(copy_devices), 1},
+		{"--mkpath", "--no-mkpath", FLD(mkpath_dest_arg), 1},
+		{"--ignore-missing-args", NULL, FLD(missing_args), 1},
+		{"--delete-missing-args", NULL, FLD(missing_args), 2},
+		{"--fsync", NULL, FLD(do_fsync), 1},
+		{"--open-noatime", "--no-open-noatime", FLD(open_noatime), 1},
+		{"--super", "--no-super", FLD(am_root), 2},
+		{"--fake-super", "--no-super", FLD(am_root), -1},
+		{"-8", "--no-8", FLD(allow_8bit_chars), 1},
+		{"--8-bit-output", "--no-8-bit-output", FLD(allow_8bit_chars), 1},
+		{"--trust-sender", NULL, FLD(trust_sender), 1},
+		{"-C", NULL, FLD(cvs_exclude), 1},
+		{"--cvs-exclude", NULL, FLD(cvs_exclude), 1},
+		{"-0", "--no-from0", FLD(eol_nulls), 1},
+		{"--from0", "--no-from0", FLD(eol_nulls), 1},
+		{"-s", "--no-s", FLD(protect_args), 1},
+		{"--secluded-args", "--no-secluded-args", FLD(protect_args), 1},
+		{"--protect-args", "--no-protect-args", FLD(protect_args), 1},
+		{"--old-args", "--no-old-args", FLD(old_style_args), 1},
+		{"--qsort", NULL, FLD(use_qsort), 1},
+		{"-4", NULL, FLD(default_af_hint), 4},
+		{"--ipv4", NULL, FLD(default_af_hint), 4},
+		{"-6", NULL, FLD(default_af_hint), 6},
+		{"--ipv6", NULL, FLD(default_af_hint), 6},
+		{"-l", "--no-l", FLD(preserve_links), 1},
+		{"-p", "--no-p", FLD(preserve_perms), 1},
+		{"-t", "--no-t", FLD(preserve_mtimes), 1},
+		{"-o", "--no-o", FLD(preserve_uid), 1},
+		{"-g", "--no-g", FLD(preserve_gid), 1},
+		{"-c", "--no-c", FLD(always_checksum), 1},
+		{"-x", "--no-x", FLD(one_file_system), 1},
+		{"-H", "--no-H", FLD(preserve_hard_links), 1},
+		{"-HH", "--no-hard-links", FLD(preserve_hard_links), 2},
+		{"--devices", "--no-devices", FLD(preserve_devices), 1},
+		{"--specials", "--no-specials", FLD(preserve_specials), 1},
+		{"-r", "--no-r", FLD(recurse), 1},
+		{"-r", "--no-recursive", FLD(recurse), 1},
+		{"-v", "--no-v", FLD(verbose), 1},
+		{"-vv", "--no-verbose", FLD(verbose), 2},
+#undef FLD
+	};
+
+	for (size_t i = 0; i < ARRAY_LEN(vec); i++) {
+		const char *on[] = {vec[i].on, NULL};
+		const char *both[] = {vec[i].on, vec[i].off, NULL};
+		struct options o, base;
+		struct cmdline c, cb;
+		int got;
+
+		parse_ok(&base, &cb, (const char *const[]){"-n", NULL});
+		parse_ok(&o, &c, on);
+		memcpy(&got, (char *)&o + vec[i].field, sizeof got);
+		ck_assert_msg(got == vec[i].value, "%s: %d, expected %d", vec[i].on, got,
+			      vec[i].value);
+		done(&o, &c);
+		if (vec[i].off) {
+			int before;
+
+			parse_ok(&o, &c, both);
+			memcpy(&got, (char *)&o + vec[i].field, sizeof got);
+			memcpy(&before, (char *)&base + vec[i].field, sizeof before);
+			ck_assert_msg(got == before, "%s %s: %d, expected %d", vec[i].on, vec[i].off,
+				      got, before);
+			done(&o, &c);
+		}
+		done(&base, &cb);
+	}
+}
+END_TEST
+
+START_TEST(test_defaults_new)
+{
+	struct options o;
+	struct cmdline c;
+
+	OPTS_OK(&o, &c, "-n");
+	ck_assert_int_eq(o.xfer_dirs, 0);
+	ck_assert_int_eq(o.relative_paths, 0);
+	ck_assert_int_eq(o.implied_dirs, 0);
+	ck_assert_int_eq(o.allow_inc_recurse, 1);
+	ck_assert_int_eq(o.protect_args, 0);
+	ck_assert_int_eq(o.old_style_args, 0);
+	ck_assert_int_eq(o.trust_sender_args, 0);
+	ck_assert_int_eq(o.protocol_version, 0);
+	ck_assert_int_eq(o.do_compression, OPT_CPRES_NONE);
+	ck_assert_int_eq(o.do_compression_level, OPT_CLVL_NOT_SPECIFIED);
+	ck_assert_ptr_null(o.compress_choice);
+	ck_assert_ptr_null(o.checksum_choice);
+	ck_assert_str_eq(o.backup_suffix, "~");
+	ck_assert_ptr_null(o.backup_dir);
+	ck_assert_ptr_null(o.partial_dir);
+	ck_assert_int_eq(o.max_size, -1);
+	ck_assert_int_eq(o.min_size, -1);
+	ck_assert_ptr_null(o.max_size_arg);
+	ck_assert_ptr_null(o.max_alloc_arg);
+	ck_assert_uint_eq(o.max_alloc, 1024ULL * 1024 * 1024);
+	ck_assert_int_eq(o.nfilter_args, 0);
+	ck_assert_int_eq(o.remote_option_cnt, 0);
+	ck_assert_ptr_null(o.files_from);
+	ck_assert_ptr_null(o.filesfrom_host);
+	ck_assert_ptr_null(o.iconv_opt);
+	ck_assert_ptr_null(o.src_rsh);
+	ck_assert_ptr_null(o.dest_rsh);
+	ck_assert_ptr_null(o.src_rsync_path);
+	ck_assert_ptr_null(o.dest_rsync_path);
+	done(&o, &c);
+}
+END_TEST
+
+START_TEST(test_implications)
+{
+	struct options o;
+	struct cmdline c;
+
+	/* -A implies -p; -UU implies --open-noatime */
+	OPTS_OK(&o, &c, "-A", "-UU");
+	ck_assert_int_eq(o.preserve_acls, 1);
+	ck_assert_int_eq(o.preserve_perms, 1);
+	ck_assert_int_eq(o.preserve_atimes, 2);
+	ck_assert_int_eq(o.open_noatime, 1);
+	done(&o, &c);
+
+	/* --backup-dir implies -b and an empty default suffix; "./" goes */
+	OPTS_OK(&o, &c, "--backup-dir=././old/");
+	ck_assert_int_eq(o.make_backups, 1);
+	ck_assert_str_eq(o.backup_dir, "old/");
+	ck_assert_str_eq(o.backup_suffix, "");
+	ck_assert_int_eq(o.omit_dir_times, 0);
+	done(&o, &c);
+	/* -b without a directory implies -O for the receiver only */
+	OPTS_OK(&o, &c, "-b", "-O");
+	ck_assert_int_eq(o.omit_dir_times, -1);
+	done(&o, &c);
+
+	/* every --delete-WHEN and --delete-excluded imply --delete */
+	{
+		static const char *const when[] = {"--delete-before", "--delete-during", "--del",
+						   "--delete-delay", "--delete-after",
+						   "--delete-excluded"};
+
+		for (size_t i = 0; i < ARRAY_LEN(when); i++) {
+			parse_ok(&o, &c, (const char *const[]){"-r", when[i], NULL});
+			ck_assert_msg(o.delete_mode == 1, "%s", when[i]);
+			done(&o, &c);
+		}
+	}
+	OPTS_OK(&o, &c, "-r", "--delete-delay");
+	ck_assert_int_eq(o.delete_during, 2);
+	done(&o, &c);
+	/* --delete with -d, and with --files-from (which sends dirs too) */
+	OPTS_OK(&o, &c, "-d", "--delete");
+	ck_assert_int_eq(o.xfer_dirs, 2);
+	ck_assert_int_eq(o.delete_mode, 1);
+	done(&o, &c);
+	OPTS_OK(&o, &c, "--files-from=list", "--delete");
+	ck_assert_int_eq(o.xfer_dirs, 1);
+	done(&o, &c);
+	/* -r wins over -d */
+	OPTS_OK(&o, &c, "-d", "-r");
+	ck_assert_int_eq(o.xfer_dirs, 1);
+	done(&o, &c);
+
+	/* without -R there are no implied dirs to leave out */
+	OPTS_OK(&o, &c, "-R");
+	ck_assert_int_eq(o.implied_dirs, 1);
+	done(&o, &c);
+	OPTS_OK(&o, &c, "-R", "--no-implied-dirs");
+	ck_assert_int_eq(o.implied_dirs, 0);
+	done(&o, &c);
+
+	/* --append-verify and --write-devices imply --inplace */
+	OPTS_OK(&o, &c, "--append-verify");
+	ck_assert_int_eq(o.append_mode, 2);
+	ck_assert_int_eq(o.inplace, 1);
+	done(&o, &c);
+	OPTS_OK(&o, &c, "--write-devices");
+	ck_assert_int_eq(o.inplace, 1);
+	done(&o, &c);
+	/* --inplace drops --partial */
+	OPTS_OK(&o, &c, "--partial", "--inplace");
+	ck_assert_int_eq(o.keep_partial, 0);
+	done(&o, &c);
+
+	/* --delay-updates brings its own partial dir, which is never sent */
+	OPTS_OK(&o, &c, "--delay-updates");
+	ck_assert_str_eq(o.partial_dir, ".~tmp~");
+	ck_assert_int_eq(o.partial_dir_implied, 1);
+	ck_assert_int_eq(o.keep_partial, 1);
+	done(&o, &c);
+	OPTS_OK(&o, &c, "--partial-dir=.~tmp~");
+	ck_assert_int_eq(o.partial_dir_implied, 0);
+	done(&o, &c);
+
+	/* -yy: one more than the basis dirs */
+	OPTS_OK(&o, &c, "-yy", "--copy-dest=a", "--copy-dest=b");
+	ck_assert_int_eq(o.fuzzy_basis, 3);
+	ck_assert_int_eq(o.alt_dest_type, OPT_COPY_DEST);
+	ck_assert_int_eq(o.basis_dir_cnt, 2);
+	ck_assert_str_eq(o.basis_dir[0], "a");
+	ck_assert_str_eq(o.basis_dir[1], "b");
+	done(&o, &c);
+
+	/* --cc=none forces whole files */
+	OPTS_OK(&o, &c, "--cc=none,md5");
+	ck_assert_int_eq(o.whole_file, 1);
+	ck_assert_str_eq(o.checksum_choice, "none,md5");
+	done(&o, &c);
+	OPTS_OK(&o, &c, "--cc=AUTO,auto");
+	ck_assert_ptr_null(o.checksum_choice);
+	ck_assert_int_eq(o.whole_file, -1);
+	done(&o, &c);
+
+	/* --no-i-r and --qsort stop incremental recursion */
+	OPTS_OK(&o, &c, "-r", "--no-i-r");
+	ck_assert_int_eq(o.allow_inc_recurse, 0);
+	done(&o, &c);
+	OPTS_OK(&o, &c, "-r", "--no-inc-recursive", "--i-r");
+	ck_assert_int_eq(o.allow_inc_recurse, 1);
+	done(&o, &c);
+}
+END_TEST
+
+START_TEST(test_compression)
+{
+	struct options o;
+	struct cmdline c;
+
+	OPTS_OK(&o, &c, "-z");
+	ck_assert_int_eq(o.compress, 1);
+	ck_assert_int_eq(o.do_compression, OPT_CPRES_ZLIB);
+	ck_assert_ptr_null(o.compress_choice);
+	done(&o, &c);
+	/* -z twice is zlibx */
+	OPTS_OK(&o, &c, "-zz");
+	ck_assert_int_eq(o.do_compression, OPT_CPRES_ZLIBX);
+	ck_assert_str_eq(o.compress_choice, "zlibx");
+	done(&o, &c);
+	OPTS_OK(&o, &c, "--zc=ZSTD", "-z");
+	ck_assert_int_eq(o.do_compression, OPT_CPRES_ZSTD);
+	ck_assert_str_eq(o.compress_choice, "ZSTD");
+	done(&o, &c);
+	OPTS_OK(&o, &c, "--compress-choice=lz4");
+	ck_assert_int_eq(o.compress, 1);
+	ck_assert_int_eq(o.do_compression, OPT_CPRES_LZ4);
+	done(&o, &c);
+	OPTS_OK(&o, &c, "-z", "--zc=none");
+	ck_assert_int_eq(o.compress, 0);
+	ck_assert_str_eq(o.compress_choice, "none");
+	done(&o, &c);
+	/* a level alone turns compression on, to be negotiated */
+	OPTS_OK(&o, &c, "--zl=3");
+	ck_assert_int_eq(o.compress, 1);
+	ck_assert_int_eq(o.do_compression, OPT_CPRES_AUTO);
+	ck_assert_int_eq(o.do_compression_level, 3);
+	done(&o, &c);
+	OPTS_OK(&o, &c, "-zz", "--no-compress");
+	ck_assert_int_eq(o.compress, 0);
+	ck_assert_ptr_null(o.compress_choice);
+	done(&o, &c);
+	OPTS_OK(&o, &c, "--old-compress");
+	ck_assert_int_eq(o.do_compression, OPT_CPRES_ZLIB);
+	done(&o, &c);
+	OPTS_OK(&o, &c, "--new-compress");
+	ck_assert_int_eq(o.do_compression, OPT_CPRES_ZLIBX);
+	done(&o, &c);
+	OPTS_OK(&o, &c, "--zc=auto", "-z", "--skip-compress=gz/zip");
+	ck_assert_ptr_null(o.compress_choice);
+	ck_assert_int_eq(o.do_compression, OPT_CPRES_ZLIB);
+	ck_assert_str_eq(o.skip_compress, "gz/zip");
+	done(&o, &c);
+}
+END_TEST
+
+START_TEST(test_sizes)
+{
+	struct options o;
+	struct cmdline c;
+
+	OPTS_OK(&o, &c, "--max-size=1.5m", "--min-size=1kb-1", "--bwlimit=1.5m", "-B1k",
+		"--max-alloc=2g");
+	ck_assert_int_eq(o.max_size, 1572864);
+	ck_assert_str_eq(o.max_size_arg, "1572864");
+	ck_assert_int_eq(o.min_size, 999);
+	ck_assert_str_eq(o.min_size_arg, "999");
+	ck_assert_int_eq(o.bwlimit, 1536);
+	ck_assert_int_eq(o.block_size, 1024);
+	ck_assert_str_eq(o.max_alloc_arg, "2g");
+	ck_assert_uint_eq(o.max_alloc, 2048ULL * 1024 * 1024);
+	done(&o, &c);
+	/* units: b, k, m, g, t, p; "b" after the unit is decimal, "ib" binary */
+	OPTS_OK(&o, &c, "--max-size=2KiB", "--min-size=3GB", "--bwlimit=0");
+	ck_assert_int_eq(o.max_size, 2048);
+	ck_assert_int_eq(o.min_size, 3000000000LL);
+	ck_assert_int_eq(o.bwlimit, 0);
+	done(&o, &c);
+	OPTS_OK(&o, &c, "--max-size=1t+1", "--bwlimit=512b");
+	ck_assert_int_eq(o.max_size, 1099511627777LL);
+	ck_assert_int_eq(o.bwlimit, 1);
+	done(&o, &c);
+	/* --max-alloc=0: no limit */
+	OPTS_OK(&o, &c, "--max-alloc=0");
+	ck_assert_uint_eq(o.max_alloc, SIZE_MAX);
+	done(&o, &c);
+	OPTS_OK(&o, &c, "--bwlimit=100", "--no-bwlimit");
+	ck_assert_int_eq(o.bwlimit, 0);
+	done(&o, &c);
+}
+END_TEST
+
+START_TEST(test_partial_dir_cleaned)
+{
+	/* rsync cleans the name it sends (recorded for each) */
+	static const char *const vec[][2] = {
+		{"a/../b", "b"}, {"x/./y", "x/y"}, {"//p//", "/p"}, {"./p/", "p"},
+		{"a/b/..", "a"}, {"../p", "../p"}, {"/abs/../p", "/p"},
+		{"a/b/../../c", "c"}, {"a/b/../c/../d", "a/d"}, {"../../x", "../../x"},
+		{"a/../../x", "../x"}, {"/..", "/"}, {"a//b", "a/b"}, {".p", ".p"},
+		{"..p", "..p"}, {"a/.../b", "a/.../b"}, {"x/y/../", "x"}, {"/a/b/../../..", "/"},
+		{".", NULL}, {"", NULL}, {"a/..", NULL},
+	};
+
+	for (size_t i = 0; i < ARRAY_LEN(vec); i++) {
+		char opt[64];
+		struct options o;
+		struct cmdline c;
+
+		snprintf(opt, sizeof opt, "--partial-dir=%s", vec[i][0]);
+		parse_ok(&o, &c, (const char *const[]){opt, NULL});
+		if (vec[i][1]) {
+			ck_assert_msg(o.partial_dir != NULL, "%s: none", opt);
+			ck_assert_msg(strcmp(o.partial_dir, vec[i][1]) == 0, "%s: \"%s\", rsync: \"%s\"",
+				      opt, o.partial_dir, vec[i][1]);
+		} else
+			ck_assert_msg(o.partial_dir == NULL, "%s: \"%s\"", opt, o.partial_dir);
+		/* a partial dir, even an empty one, means --partial */
+		ck_assert_int_eq(o.keep_partial, 1);
+		done(&o, &c);
+	}
+}
+END_TEST
+
+START_TEST(test_owner_maps)
+{
+	struct options o;
+	struct cmdline c;
+
+	OPTS_OK(&o, &c, "--chown=alice:staff");
+	ck_assert_str_eq(o.usermap, "*:alice");
+	ck_assert_str_eq(o.groupmap, "*:staff");
+	ck_assert_int_eq(o.preserve_uid, 1);
+	ck_assert_int_eq(o.preserve_gid, 1);
+	done(&o, &c);
+	OPTS_OK(&o, &c, "--chown=bob");
+	ck_assert_str_eq(o.usermap, "*:bob");
+	ck_assert_ptr_null(o.groupmap);
+	ck_assert_int_eq(o.preserve_gid, 0);
+	done(&o, &c);
+	OPTS_OK(&o, &c, "--chown=:wheel", "--usermap=0:1,*:2");
+	ck_assert_str_eq(o.usermap, "0:1,*:2");
+	ck_assert_str_eq(o.groupmap, "*:wheel");
+	ck_assert_int_eq(o.preserve_uid, 1);
+	done(&o, &c);
+	OPTS_OK(&o, &c, "--groupmap=a:b");
+	ck_assert_int_eq(o.preserve_gid, 1);
+	ck_assert_int_eq(o.preserve_uid, 0);
+	done(&o, &c);
+	/* --chmod: kept as text, several joined in order */
+	OPTS_OK(&o, &c, "--chmod=Du+x", "--chmod", "F644", "--chmod=g=u");
+	ck_assert_str_eq(o.chmod_modes, "Du+x,F644,g=u");
+	done(&o, &c);
+}
+END_TEST
+
+START_TEST(test_filters_in_order)
+{
+	struct options o;
+	struct cmdline c;
+	static const struct filter_arg want[] = {
+		{FA_EXCLUDE, "*.o"}, {FA_F, NULL}, {FA_INCLUDE, "keep/"}, {FA_FILTER, "- tmp"},
+		{FA_FILTER, ": .rules"}, {FA_EXCLUDE_FROM, "ex"}, {FA_INCLUDE_FROM, "-"},
+		{FA_F, NULL}, {FA_F, NULL}, {FA_EXCLUDE, "--not-an-option"},
+	};
+
+	OPTS_OK(&o, &c, "--exclude=*.o", "-F", "--include", "keep/", "-f- tmp", "--filter=: .rules",
+		"--exclude-from=ex", "--include-from", "-", "-FvF", "--exclude", "--not-an-option",
+		"-C");
+	ck_assert_int_eq(o.nfilter_args, (int)ARRAY_LEN(want));
+	for (size_t i = 0; i < ARRAY_LEN(want); i++) {
+		ck_assert_msg(o.filter_args[i].kind == want[i].kind, "rule %zu: kind %d", i,
+			      o.filter_args[i].kind);
+		if (want[i].arg)
+			ck_assert_str_eq(o.filter_args[i].arg, want[i].arg);
+		else
+			ck_assert_ptr_null(o.filter_args[i].arg);
+	}
+	ck_assert_int_eq(o.cvs_exclude, 1);
+	ck_assert_int_eq(o.verbose, 1);
+	EXPECT_ARGS(&o, "h:a", "g:b");
+	done(&o, &c);
+
+	/* rules rsync adds itself, after the user's: --old-dirs, and a
+	 * protect rule for backups kept next to the files being deleted */
+	OPTS_OK(&o, &c, "--exclude=x", "--old-dirs");
+	ck_assert_int_eq(o.nfilter_args, 2);
+	ck_assert_int_eq(o.filter_args[1].kind, FA_FILTER);
+	ck_assert_str_eq(o.filter_args[1].arg, "- /*/*");
+	ck_assert_int_eq(o.recurse, 1);
+	ck_assert_int_eq(o.xfer_dirs, 1);
+	done(&o, &c);
+	OPTS_OK(&o, &c, "-rb", "--delete", "--suffix=.bak");
+	ck_assert_int_eq(o.nfilter_args, 1);
+	ck_assert_int_eq(o.filter_args[0].kind, FA_FILTER);
+	ck_assert_str_eq(o.filter_args[0].arg, "P *.bak");
+	done(&o, &c);
+	/* not with --delete-excluded, nor with a backup dir */
+	OPTS_OK(&o, &c, "-rb", "--delete-excluded");
+	ck_assert_int_eq(o.nfilter_args, 0);
+	done(&o, &c);
+	OPTS_OK(&o, &c, "-r", "--backup-dir=b", "--delete");
+	ck_assert_int_eq(o.nfilter_args, 0);
+	done(&o, &c);
+}
+END_TEST
+
+START_TEST(test_files_from)
+{
+	static const struct {
+		const char *opt;
+		const char *path, *host; /* host NULL: a local list */
+	} vec[] = {
+		{"--files-from=list", "list", NULL},
+		{"--files-from=-", "-", NULL},
+		{"--files-from=/abs/list", "/abs/list", NULL},
+		{"--files-from=dir/x:y", "dir/x:y", NULL},
+		{"--files-from=h:/the list", "/the list", "h"},
+		{"--files-from=u@h:l", "l", "u@h"},
+		{"--files-from=:/l", "/l", ""},
+		{"--files-from=h::l", "l", "h"},
+		{"--files-from=[::1]:/l", "/l", "::1"},
+		{"--files-from=u@[fe80::1]:/l", "/l", "u@fe80::1"},
+		{"--files-from=[x]y:/l", "[x]y:/l", NULL},
+	};
+
+	for (size_t i = 0; i < ARRAY_LEN(vec); i++) {
+		struct options o;
+		struct cmdline c;
+
+		parse_ok(&o, &c, (const char *const[]){vec[i].opt, "-a", NULL});
+		ck_assert_str_eq(o.files_from, vec[i].path);
+		if (vec[i].host) {
+			ck_assert_msg(o.filesfrom_host != NULL, "%s: no host", vec[i].opt);
+			ck_assert_str_eq(o.filesfrom_host, vec[i].host);
+			ck_assert_int_eq(o.trust_sender_args, 1);
+		} else {
+			ck_assert_msg(o.filesfrom_host == NULL, "%s: host \"%s\"", vec[i].opt,
+				      o.filesfrom_host);
+			ck_assert_int_eq(o.trust_sender_args, 0);
+		}
+		/* -a's recursion is off, -R on, and directories go along */
+		ck_assert_int_eq(o.recurse, 0);
+		ck_assert_int_eq(o.relative_paths, 1);
+		ck_assert_int_eq(o.xfer_dirs, 1);
+		done(&o, &c);
+	}
+
+	/* an explicit -r stays; --no-R stays */
+	{
+		struct options o;
+		struct cmdline c;
+
+		OPTS_OK(&o, &c, "-a", "-r", "--files-from=l", "--no-R", "-0");
+		ck_assert_int_eq(o.recurse, 1);
+		ck_assert_int_eq(o.relative_paths, 0);
+		ck_assert_int_eq(o.implied_dirs, 0);
+		ck_assert_int_eq(o.eol_nulls, 1);
+		done(&o, &c);
+		OPTS_OK(&o, &c, "-r", "-a", "--files-from=l");
+		ck_assert_int_eq(o.recurse, 1);
+		done(&o, &c);
+		OPTS_OK(&o, &c, "-r", "--no-r", "-a", "--files-from=l");
+		ck_assert_int_eq(o.recurse, 0);
+		done(&o, &c);
+	}
+
+	/* one source (the base directory) and one destination */
+	EXPECT_USAGE_ERROR("--files-from needs exactly one source (the base directory) and one "
+			   "destination", "--files-from=l", "h:a", ":b", "g:c");
+	EXPECT_USAGE_ERROR("--files-from needs exactly one source (the base directory) and one "
+			   "destination", "--files-from=l", "h:a");
+	EXPECT_USAGE_ERROR("Invalid --files-from remote filename", "--files-from=:-", "h:a",
+			   "g:b");
+}
+END_TEST
+
+START_TEST(test_secluded_and_old_args_env)
+{
+	struct options o;
+	struct cmdline c;
+
+	setenv("RSYNC_PROTECT_ARGS", "1", 1);
+	OPTS_OK(&o, &c, "-a");
+	ck_assert_int_eq(o.protect_args, 1);
+	done(&o, &c);
+	OPTS_OK(&o, &c, "--no-s");
+	ck_assert_int_eq(o.protect_args, 0);
+	done(&o, &c);
+	/* --old-args wins over the environment's -s */
+	OPTS_OK(&o, &c, "--old-args");
+	ck_assert_int_eq(o.protect_args, 0);
+	ck_assert_int_eq(o.old_style_args, 1);
+	ck_assert_int_eq(o.trust_sender_args, 1);
+	done(&o, &c);
+	setenv("RSYNC_PROTECT_ARGS", "0", 1);
+	OPTS_OK(&o, &c, "-a");
+	ck_assert_int_eq(o.protect_args, 0);
+	done(&o, &c);
+	unsetenv("RSYNC_PROTECT_ARGS");
+
+	setenv("RSYNC_OLD_ARGS", "2", 1);
+	OPTS_OK(&o, &c, "-a");
+	ck_assert_int_eq(o.old_style_args, 2);
+	ck_assert_int_eq(o.protect_args, 0);
+	done(&o, &c);
+	/* -s, or --no-old-args, makes rsync ignore it */
+	OPTS_OK(&o, &c, "-s");
+	ck_assert_int_eq(o.old_style_args, 0);
+	ck_assert_int_eq(o.protect_args, 1);
+	done(&o, &c);
+	OPTS_OK(&o, &c, "--no-old-args");
+	ck_assert_int_eq(o.old_style_args, 0);
+	done(&o, &c);
+	unsetenv("RSYNC_OLD_ARGS");
+
+	OPTS_OK(&o, &c, "--old-args", "--old-args");
+	ck_assert_int_eq(o.old_style_args, 2);
+	done(&o, &c);
+	OPTS_OK(&o, &c, "--trust-sender");
+	ck_assert_int_eq(o.trust_sender_args, 1);
+	ck_assert_int_eq(o.trust_sender_filter, 1);
+	done(&o, &c);
+}
+END_TEST
+
+START_TEST(test_environment_defaults)
+{
+	struct options o;
+	struct cmdline c;
+
+	setenv("RSYNC_ICONV", "utf8,latin1", 1);
+	setenv("RSYNC_MAX_ALLOC", "5m", 1);
+	setenv("RSYNC_PARTIAL_DIR", ".pp/", 1);
+	OPTS_OK(&o, &c, "--partial");
+	ck_assert_str_eq(o.iconv_opt, "utf8,latin1");
+	ck_assert_str_eq(o.max_alloc_arg, "5m");
+	ck_assert_uint_eq(o.max_alloc, 5 * 1024 * 1024);
+	ck_assert_str_eq(o.partial_dir, ".pp");
+	done(&o, &c);
+	/* the command line wins */
+	OPTS_OK(&o, &c, "--no-iconv", "--max-alloc=1g", "--partial-dir=x");
+	ck_assert_ptr_null(o.iconv_opt);
+	ck_assert_str_eq(o.max_alloc_arg, "1g");
+	ck_assert_str_eq(o.partial_dir, "x");
+	done(&o, &c);
+	OPTS_OK(&o, &c, "--iconv=-");
+	ck_assert_ptr_null(o.iconv_opt);
+	ck_assert_ptr_null(o.partial_dir);	/* no --partial */
+	done(&o, &c);
+	setenv("RSYNC_MAX_ALLOC", "1k", 1);
+	EXPECT_USAGE_ERROR("--max-alloc=1k is too small (min: 1.00M or 0 for unlimited)", "h:a",
+			   "g:b");
+	unsetenv("RSYNC_ICONV");
+	unsetenv("RSYNC_MAX_ALLOC");
+	unsetenv("RSYNC_PARTIAL_DIR");
+}
+END_TEST
+
+START_TEST(test_protocol)
+{
+	struct options o;
+	struct cmdline c;
+
+	OPTS_OK(&o, &c, "--protocol=29");
+	ck_assert_int_eq(o.protocol_version, 29);
+	done(&o, &c);
+	OPTS_OK(&o, &c, "--protocol", "20");
+	ck_assert_int_eq(o.protocol_version, 20);
+	done(&o, &c);
+	/* rsync's messages when it starts (compat.c) */
+	EXPECT_USAGE_ERROR("--protocol must be at least 20 on the Client.", "--protocol=19",
+			   "h:a", "g:b");
+	EXPECT_USAGE_ERROR("--protocol must be at least 20 on the Client.", "--protocol=0",
+			   "h:a", "g:b");
+	EXPECT_USAGE_ERROR("--protocol must be no more than 32 on the Client.", "--protocol=33",
+			   "h:a", "g:b");
+}
+END_TEST
+
+START_TEST(test_transport_options)
+{
+	struct options o;
+	struct cmdline c;
+
+	PARSE_OK(&o, &c, "envsh", "--src-rsh=ssh -p 2222", "--dest-rsh", "rsh",
+		 "--src-rsync-path=/opt/rsync", "--dest-rsync-path", "sudo rsync", "h:a", "g:b");
+	ck_assert_str_eq(o.rsh, "envsh");
+	ck_assert_str_eq(o.src_rsh, "ssh -p 2222");
+	ck_assert_str_eq(o.dest_rsh, "rsh");
+	ck_assert_str_eq(o.rsync_path, "rsync");
+	ck_assert_str_eq(o.src_rsync_path, "/opt/rsync");
+	ck_assert_str_eq(o.dest_rsync_path, "sudo rsync");
+	EXPECT_ARGS(&o, "h:a", "g:b");
+	done(&o, &c);
+	EXPECT_USAGE_ERROR("--src-rsh: missing argument", "h:a", "g:b", "--src-rsh");
+}
+END_TEST
+
+/* Options that cannot work between two remote ends, or not yet: refused
+ * with a message naming the option. */
+START_TEST(test_refused_options)
+{
+	static const struct {
+		const char *w[3];
+		const char *msg;
+	} vec[] = {
+		{{"--write-batch=f"}, "--write-batch: batch files need a local sender or "
+				      "receiver, and rsync-relay has neither"},
+		{{"--only-write-batch", "f"}, "--only-write-batch: batch files need a local "
+					      "sender or receiver, and rsync-relay has neither"},
+		{{"--read-batch=f"}, "--read-batch: batch files need a local sender or receiver, "
+				     "and rsync-relay has neither"},
+		{{"--daemon"}, "--daemon: rsync-relay only relays between remote shells; rsync "
+			       "daemons are not supported"},
+		{{"--server"}, "--server: rsync-relay is a client; it starts both servers itself"},
+		{{"--sender"}, "--sender: rsync-relay is a client; it starts both servers itself"},
+		{{"--address=::1"}, "--address: rsync-relay only relays between remote shells; "
+				    "rsync daemons are not supported"},
+		{{"--port=873"}, "--port: rsync-relay only relays between remote shells; rsync "
+				 "daemons are not supported"},
+		{{"--sockopts=x"}, "--sockopts: rsync-relay only relays between remote shells; "
+				   "rsync daemons are not supported"},
+		{{"--no-motd"}, "--no-motd: rsync-relay only relays between remote shells; rsync "
+				"daemons are not supported"},
+		{{"--log-file=/l"}, "--log-file: rsync-relay keeps no log file of its own; give "
+				    "--log-file to a server with -M"},
+		{{"--list-only"}, "--list-only: rsync-relay always copies to a destination; list "
+				  "files with rsync itself"},
+		{{"--copy-as=u"}, "--copy-as: it only affects a local side, and rsync-relay has "
+				  "none"},
+		{{"--stop-after=5"}, "--stop-after: not yet supported by rsync-relay"},
+		{{"--stop-at=12:00"}, "--stop-at: not yet supported by rsync-relay"},
+		{{"-aP"}, "-P: output options are not yet supported by rsync-relay"},
+		{{"--progress"}, "--progress: output options are not yet supported by rsync-relay"},
+		{{"-ai"}, "--itemize-changes (-i): output options are not yet supported by "
+			  "rsync-relay"},
+		{{"--out-format=%n"}, "--out-format: output options are not yet supported by "
+				      "rsync-relay"},
+		{{"--stats"}, "--stats: output options are not yet supported by rsync-relay"},
+		{{"-h"}, "--human-readable (-h): output options are not yet supported by "
+			 "rsync-relay"},
+		{{"--info=progress2"}, "--info: output options are not yet supported by "
+				       "rsync-relay"},
+		{{"--debug", "all"}, "--debug: output options are not yet supported by "
+				     "rsync-relay"},
+	};
+
+	for (size_t i = 0; i < ARRAY_LEN(vec); i++) {
+		const char *words[8];
+		struct options o;
+		struct cmdline c;
+		char err[256];
+		int n = 0;
+
+		for (; n < 3 && vec[i].w[n]; n++)
+			words[n] = vec[i].w[n];
+		words[n++] = "h:a";
+		words[n++] = "g:b";
+		words[n] = NULL;
+		ck_assert_msg(parse(&o, &c, NULL, err, sizeof err, words) == -1, "%s accepted",
+			      words[0]);
+		ck_assert_msg(strcmp(err, vec[i].msg) == 0, "%s: \"%s\"", words[0], err);
+		done(&o, &c);
+	}
+
+	/* and the rest of that kind, by name */
+	{
+		static const char *const more[] = {
+			"--log-file-format=x", "--log-format=x", "--stderr=all", "--msgs2stderr",
+			"--outbuf=L", "--config=x", "--dparam=a=b", "--detach", "--early-input=x",
+			"--time-limit=3", "--confine-root=/x", "--insecure-links", "--drop-D",
+			"--blocking-io", "--compress-threads=2", "--human-readable",
+			"--no-human-readable", "--motd",
+		};
+
+		for (size_t i = 0; i < ARRAY_LEN(more); i++) {
+			const char *words[] = {more[i], "h:a", "g:b", NULL};
+			struct options o;
+			struct cmdline c;
+			char err[256], name[64];
+
+			snprintf(name, sizeof name, "%.*s", (int)strcspn(more[i], "="), more[i]);
+			ck_assert_msg(parse(&o, &c, NULL, err, sizeof err, words) == -1,
+				      "%s accepted", more[i]);
+			ck_assert_msg(strncmp(err, name, strlen(name)) == 0 &&
+					      strstr(err, "rsync-relay") != NULL,
+				      "%s: \"%s\"", more[i], err);
+			done(&o, &c);
+		}
+	}
+}
+END_TEST
+
+/* Negations of refused options ask for what the relay does anyway. */
+START_TEST(test_harmless_negations)
+{
+	struct options o;
+	struct cmdline c;
+
+	OPTS_OK(&o, &c, "--no-progress", "--no-i", "--no-itemize-changes", "--no-drop-D",
+		"--no-insecure-links", "--no-blocking-io", "--contimeout=0", "--no-contimeout");
+	ck_assert_int_eq(o.verbose, 0);
+	done(&o, &c);
+}
+END_TEST
+
+/* "-h" alone is rsync's old way to ask for the help. */
+START_TEST(test_h_alone_is_help)
+{
+	struct options o;
+	struct cmdline c;
+
+	PARSE_OK(&o, &c, NULL, "-h");
+	ck_assert_int_eq(o.show_help, 1);
+	done(&o, &c);
+	/* --help stops at once, whatever follows */
+	PARSE_OK(&o, &c, NULL, "--help", "--frobnicate");
+	ck_assert_int_eq(o.show_help, 1);
+	done(&o, &c);
+	/* --version skips the checks that follow the words */
+	PARSE_OK(&o, &c, NULL, "--version", "--delete");
+	ck_assert_int_eq(o.show_version, 1);
+	done(&o, &c);
+}
+END_TEST
+
+START_TEST(test_delete_needs_dirs)
+{
+	struct options o;
+	struct cmdline c;
+
+	EXPECT_USAGE_ERROR("--delete does not work without --recursive (-r) or --dirs (-d).",
+			   "--delete", "h:a", "g:b");
+	OPTS_OK(&o, &c, "--delete", "-r");
+	ck_assert_int_eq(o.delete_mode, 1);
+	ck_assert_int_eq(o.recurse, 1);
+	done(&o, &c);
+	/* one operand: rsync would list, so it does not complain (the
+	 * operands are checked later) */
+	PARSE_OK(&o, &c, NULL, "--delete", "h:a");
+	done(&o, &c);
+}
+END_TEST
+
+START_TEST(test_many_words_fit)
+{
+	/* the arena holds joined lists however many words there are */
+	const char *words[MAX_ARGS];
+	struct options o;
+	struct cmdline c;
+	char err[256];
+	int n = 0;
+
+	while (n < MAX_ARGS - 3)
+		words[n++] = "--chmod=ugo+rwX,Dg+s,Fo-w";
+	words[n++] = "h:a";
+	words[n++] = "g:b";
+	words[n] = NULL;
+	ck_assert_int_eq(parse(&o, &c, NULL, err, sizeof err, words), 0);
+	ck_assert_uint_eq(strlen(o.chmod_modes), (MAX_ARGS - 3) * 18 - 1);
+	done(&o, &c);
+	n = 0;
+	while (n < MAX_ARGS - 3)
+		words[n++] = "--chown=a:b";
+	words[n++] = "h:a";
+	words[n++] = "g:b";
+	words[n] = NULL;
+	ck_assert_int_eq(parse(&o, &c, NULL, err, sizeof err, words), -1);
+	ck_assert_str_eq(err, "You can only specify a user-affecting --chown once.");
+	done(&o, &c);
+}
+END_TEST
+
+/* ------------------------------------------------------------------ */
 /* operands_parse                                                      */
 /* ------------------------------------------------------------------ */
 
@@ -764,6 +1875,7 @@ Suite *options_suite(void)
 	TCase *tc = tcase_create("options_parse");
 	TCase *tm = tcase_create("messages");
 	TCase *to = tcase_create("operands_parse");
+	TCase *tx = tcase_create("transfer_options");
 
 	tcase_add_test(tc, test_defaults);
 	tcase_add_test(tc, test_bundle_avz);
@@ -788,7 +1900,31 @@ Suite *options_suite(void)
 	tcase_add_test(tm, test_unknown_long_with_value);
 	tcase_add_test(tm, test_unknown_short_in_bundle);
 	tcase_add_test(tm, test_no_argument_with_value);
+	tcase_add_test(tm, test_rsync_errors);
+	tcase_add_test(tm, test_rsync_errors_long);
+	tcase_add_test(tm, test_numeric_values);
+	tcase_add_test(tm, test_refused_options);
+	tcase_add_test(tm, test_delete_needs_dirs);
 	suite_add_tcase(s, tm);
+
+	tcase_add_test(tx, test_defaults_new);
+	tcase_add_test(tx, test_short_arguments);
+	tcase_add_test(tx, test_flags_and_negations);
+	tcase_add_test(tx, test_implications);
+	tcase_add_test(tx, test_compression);
+	tcase_add_test(tx, test_sizes);
+	tcase_add_test(tx, test_partial_dir_cleaned);
+	tcase_add_test(tx, test_owner_maps);
+	tcase_add_test(tx, test_filters_in_order);
+	tcase_add_test(tx, test_files_from);
+	tcase_add_test(tx, test_secluded_and_old_args_env);
+	tcase_add_test(tx, test_environment_defaults);
+	tcase_add_test(tx, test_protocol);
+	tcase_add_test(tx, test_transport_options);
+	tcase_add_test(tx, test_harmless_negations);
+	tcase_add_test(tx, test_h_alone_is_help);
+	tcase_add_test(tx, test_many_words_fit);
+	suite_add_tcase(s, tx);
 
 	tcase_add_test(to, test_operands_valid);
 	tcase_add_test(to, test_operands_bracket_in_path);
