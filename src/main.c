@@ -245,8 +245,8 @@ static int open_files_from(const struct options *o, const struct operands *ops,
 		return STDIN_FILENO;
 	fd = open(o->files_from, O_RDONLY | O_CLOEXEC);
 	if (fd < 0)
-		report_fatal(r, RERR_FILEIO, "failed to open files-from file %s: %s (%d)",
-			     o->files_from, strerror(errno), errno);
+		report_fatal(r, RERR_SYNTAX, "failed to open files-from file %s: %s",
+			     o->files_from, strerror(errno));
 	return fd;
 }
 

@@ -501,6 +501,14 @@ static int server_command(struct strv *cmd, struct strv *sec, const struct optio
 		add(&b, "--open-noatime");
 	if (o->mkpath_dest_arg && am_sender)
 		add(&b, "--mkpath");
+	/* What rsync's client applies on its own side has no local side in a
+	 * relay: the receiver applies --chmod to the modes it receives, as a
+	 * pulling client would, and with --fake-super both servers keep
+	 * attributes in xattrs, as a local copy does. */
+	if (o->chmod_modes && am_sender)
+		add_safe(&b, "--chmod", o->chmod_modes, ARG_OPT);
+	if (o->am_root < 0)
+		add(&b, "--fake-super");
 	for (int i = 0; i < o->remote_option_cnt; i++)
 		add_safe(&b, NULL, o->remote_options[i], ARG_REMOTE_OPT);
 

@@ -1287,12 +1287,14 @@ static const struct rec_case rec_cases[] = {
 			"--groupmap=\\*:g", ".", "/dst/", NULL},
 	},
 	{
+		/* Not rsync's words: its client applies --chmod itself; in a
+		 * relay the receiver does, as a pulling client would. */
 		.argv = {"--chmod=u+x", "h:/src/", "g:/dst/", NULL},
 		.seed = 5,
 		.src = {"rsync", "--server", "--sender", "-e.LsfxCIvu", "--checksum-seed=5",
 			".", "/src/", NULL},
-		.dest = {"rsync", "--server", "-e.LsfxCIvu", "--checksum-seed=5", ".", "/dst/",
-			NULL},
+		.dest = {"rsync", "--server", "-e.LsfxCIvu", "--checksum-seed=5",
+			"--chmod=u+x", ".", "/dst/", NULL},
 	},
 	{
 		.argv = {"--copy-unsafe-links", "h:/src/", "g:/dst/", NULL},
@@ -1767,12 +1769,14 @@ static const struct rec_case rec_cases[] = {
 			".", "/dst/", NULL},
 	},
 	{
+		/* Not rsync's words: --fake-super acts on rsync's local side;
+		 * both ends of a relay are remote, so both servers get it. */
 		.argv = {"--fake-super", "h:/src/", "g:/dst/", NULL},
 		.seed = 5,
 		.src = {"rsync", "--server", "--sender", "-e.LsfxCIvu", "--checksum-seed=5",
-			".", "/src/", NULL},
-		.dest = {"rsync", "--server", "-e.LsfxCIvu", "--checksum-seed=5", ".", "/dst/",
-			NULL},
+			"--fake-super", ".", "/src/", NULL},
+		.dest = {"rsync", "--server", "-e.LsfxCIvu", "--checksum-seed=5",
+			"--fake-super", ".", "/dst/", NULL},
 	},
 	{
 		.argv = {"--iconv=utf8,latin1", "h:/src/", "g:/dst/", NULL},
