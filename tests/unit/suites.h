@@ -4,6 +4,16 @@
 
 #include <check.h>
 
+#define ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
+
+/* Check records the place of every passing ck_assert, which costs a
+ * system call; loops over many values call into Check only on failure. */
+#define REQUIRE(cond, ...)                         \
+	do {                                       \
+		if (!(cond))                       \
+			ck_abort_msg(__VA_ARGS__); \
+	} while (0)
+
 Suite *wire_suite(void);
 Suite *options_suite(void);
 Suite *plan_suite(void);

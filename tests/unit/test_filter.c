@@ -36,16 +36,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#define ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
-
-/* Check records the place of every passing ck_assert, which costs a
- * system call; the loops below check a great many values, so they only
- * call into Check when something is wrong. */
-#define REQUIRE(cond, ...)                         \
-	do {                                       \
-		if (!(cond))                       \
-			ck_abort_msg(__VA_ARGS__); \
-	} while (0)
 
 #define TOO_MODERN "filter rules are too modern for remote rsync."
 

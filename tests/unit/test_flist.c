@@ -31,13 +31,6 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#define ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
-
-#define REQUIRE(cond, ...)                         \
-	do {                                       \
-		if (!(cond))                       \
-			ck_abort_msg(__VA_ARGS__); \
-	} while (0)
 
 /* Modes as sent on the wire (Linux values). */
 #define M_FILE 0100644

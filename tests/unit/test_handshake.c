@@ -29,7 +29,6 @@
 #include <string.h>
 #include <unistd.h>
 
-#define ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
 
 /* rsync --server --sender -logDtpre.iLsfxCIvu --checksum-seed=12345 . SRC
  * (answered with protocol 32, checksum "xxh128") */

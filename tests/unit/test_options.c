@@ -13,7 +13,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
 #define MAX_ARGS 24
 
 /* ------------------------------------------------------------------ */

@@ -21,7 +21,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
 #define MAX_WORDS 16
 
 struct plan_case {
