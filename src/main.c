@@ -282,6 +282,7 @@ int main(int argc, char **argv)
 		return 0;
 	}
 	r.quiet = o.quiet;
+	r.allow_8bit = o.allow_8bit_chars;
 	if (operands_parse(&ops, o.args, o.nargs, err, sizeof err) < 0) {
 		usage_error(&r, err);
 		operands_free(&ops);

@@ -46,7 +46,7 @@ void report_escaped(const struct report *r, FILE *f, const char *str, size_t len
 		int esc;
 
 		if (c >= 0x80) {
-			size_t n = r->utf8 ? utf8_seq(s + i, len - i) : 0;
+			size_t n = r->allow_8bit ? 1 : r->utf8 ? utf8_seq(s + i, len - i) : 0;
 			if (n) {
 				fwrite(s + i, 1, n, f);
 				i += n;

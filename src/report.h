@@ -44,6 +44,7 @@ struct report {
 	FILE *err;
 	int quiet;
 	int utf8;		/* the locale's charset is UTF-8 */
+	int allow_8bit;		/* -8: high-bit bytes go out as they are */
 	int fatal;		/* the relay itself gave up with this code */
 	int io_error;		/* IOERR_* seen from the sender or receiver */
 	int got_xfer_error;	/* a server reported MSG_ERROR_XFER */
