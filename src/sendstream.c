@@ -135,6 +135,7 @@ static void set_item(struct sendstream *ss, struct flist *fl, int32_t ndx, int i
 {
 	int i = ndx - fl->ndx_start;
 
+	ss->item_size = i >= 0 ? fl->files[i].size : 0;
 	ss->item_ndx = ndx;
 	ss->item_iflags = iflags;
 	if (i >= 0) {
@@ -307,8 +308,20 @@ static int step_sumhead(struct sendstream *ss, const unsigned char *buf, size_t 
 	if (remainder < 0 || remainder > blength)
 		return fail(ss, "Invalid remainder length %ld", remainder, 0);
 	ss->sum_count = count;
+	ss->sum_blength = blength;
+	ss->sum_remainder = remainder;
+	ss->item_matched = 0;
+	ss->last_token = 0;
 	ss->state = SS_TOKEN;
 	return result(ss, (ptrdiff_t)need, used, drop, 0);
+}
+
+/* A block of the basis file the receiver copies: its length. */
+static void count_match(struct sendstream *ss, int64_t block, int64_t run)
+{
+	for (int64_t i = block; i < block + run; i++)
+		ss->item_matched += i == ss->sum_count - 1 && ss->sum_remainder
+					    ? ss->sum_remainder : ss->sum_blength;
 }
 
 static int step_token(struct sendstream *ss, const unsigned char *buf, size_t len,
@@ -327,6 +340,8 @@ static int step_token(struct sendstream *ss, const unsigned char *buf, size_t le
 		else if (-(int64_t)n - 1 >= ss->sum_count)
 			return fail(ss, "Invalid block index %ld (of %ld)", -(long)n - 1,
 				    ss->sum_count);
+		else
+			count_match(ss, -(int64_t)n - 1, 1);
 		return result(ss, 4, used, drop, 0);
 	}
 
@@ -347,12 +362,24 @@ static int step_token(struct sendstream *ss, const unsigned char *buf, size_t le
 			ss->state = SS_LITERAL;
 		return result(ss, 2, used, drop, 0);
 	}
-	if (flag & TOKEN_REL)
-		need = 1 + ((flag & TOKEN_RUN_REL) == TOKEN_RUN_REL ? 2 : 0);
-	else
-		need = 1 + 4 + ((flag & 1) ? 2 : 0);
+	int has_run;
+	if (flag & TOKEN_REL) {
+		has_run = (flag & TOKEN_RUN_REL) == TOKEN_RUN_REL;
+		need = 1 + (has_run ? 2 : 0);
+	} else {
+		has_run = flag & 1;
+		need = 1 + 4 + (has_run ? 2 : 0);
+	}
 	if (len < need)
 		return 0;
+	/* Token numbers count on from the previous one within a file. */
+	int64_t tok = flag & TOKEN_REL ? ss->last_token + (flag & 0x3F)
+				       : (int64_t)(int32_t)wire_get_u32(buf + 1);
+	int64_t run = has_run ? (int64_t)(buf[need - 2] | buf[need - 1] << 8) : 0;
+	/* The receiver judges the index; it only counts here when valid. */
+	if (tok >= 0 && tok + run < ss->sum_count)
+		count_match(ss, tok, run + 1);
+	ss->last_token = tok + run;
 	return result(ss, (ptrdiff_t)need, used, drop, 0);
 }
 
@@ -389,8 +416,8 @@ static int pass_through(struct sendstream *ss, size_t len, size_t *used, enum ss
 	return 1;
 }
 
-int ss_step(struct sendstream *ss, const unsigned char *buf, size_t len, size_t *used,
-	    int *drop)
+static int step_any(struct sendstream *ss, const unsigned char *buf, size_t len,
+		    size_t *used, int *drop)
 {
 	ptrdiff_t n;
 
@@ -461,4 +488,26 @@ int ss_step(struct sendstream *ss, const unsigned char *buf, size_t len, size_t 
 		return len ? 1 : 0;
 	}
 	return -1;
+}
+
+int ss_step(struct sendstream *ss, const unsigned char *buf, size_t len, size_t *used,
+	    int *drop)
+{
+	enum ss_state before = ss->state;
+	int r = step_any(ss, buf, len, used, drop);
+
+	if (r <= 0)
+		return r;
+	/* A transferred file's data: what rsync counts as its %b. */
+	if (before == SS_SUMHEAD)
+		ss->item_bytes = 0;
+	if (before >= SS_SUMHEAD && before <= SS_FILESUM)
+		ss->item_bytes += (int64_t)*used;
+	if (before == SS_FILESUM) {
+		memcpy(ss->item_sum, buf, (size_t)ss->p.xfer_sum_len);
+		ss->matched_data += ss->item_matched;
+		ss->transferred_files++;
+		ss->transferred_size += ss->item_size;
+	}
+	return r;
 }

@@ -75,7 +75,8 @@ struct sendstream {
 	int flist_eof;
 	int io_error;			/* IOERR_* bits the sender reported */
 	int64_t literal_left;
-	int32_t sum_count;
+	int32_t sum_count, sum_blength, sum_remainder;
+	int64_t last_token;		/* compressed tokens are relative to it */
 	int stats_count;
 	int64_t stats[5];		/* total_read, total_written, total_size,
 					 * flist_buildtime, flist_xfertime */
@@ -90,6 +91,12 @@ struct sendstream {
 	uint32_t item_mode;
 	const char *item_link;
 	char item_xname[RELAY_MAXPATHLEN];
+	int64_t item_size;
+	int64_t item_bytes;		/* wire bytes of its data (rsync's %b) */
+	int64_t item_matched;		/* bytes rebuilt from the basis file */
+	unsigned char item_sum[32];	/* its whole-file checksum */
+	/* totals over the run, for --stats */
+	int64_t matched_data, transferred_files, transferred_size;
 	int pending_log;		/* a transferred file is logged at its end */
 	enum ss_state after_xattr;	/* where a record continues after -X values */
 	char err[512];
