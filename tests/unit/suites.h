@@ -21,5 +21,6 @@ Suite *handshake_suite(void);
 Suite *flist_suite(void);
 Suite *sendstream_suite(void);
 Suite *filter_suite(void);
+Suite *logfmt_suite(void);
 
 #endif
