@@ -570,20 +570,17 @@ int flist_finish(struct flist *fl, struct dirlist *dirs, int protocol, int how)
 			continue;
 		if (dirs->used == dirs->cap) {
 			int cap = dirs->cap ? dirs->cap * 2 : 64;
-			char **n = realloc(dirs->names, (size_t)cap * sizeof *n);
-			uint32_t *m;
-			if (!n)
+			struct fentry *d = realloc(dirs->dirs, (size_t)cap * sizeof *d);
+			if (!d)
 				return -1;
-			dirs->names = n;
-			m = realloc(dirs->modes, (size_t)cap * sizeof *m);
-			if (!m)
-				return -1;
-			dirs->modes = m;
+			dirs->dirs = d;
 			dirs->cap = cap;
 		}
-		if (!(dirs->names[dirs->used] = strdup(fl->files[i].name)))
+		dirs->dirs[dirs->used] = fl->files[i];
+		dirs->dirs[dirs->used].link = NULL;
+		if (!(dirs->dirs[dirs->used].name = strdup(fl->files[i].name)))
 			return -1;
-		dirs->modes[dirs->used++] = fl->files[i].mode;
+		dirs->used++;
 	}
 	return 0;
 }
@@ -591,8 +588,7 @@ int flist_finish(struct flist *fl, struct dirlist *dirs, int protocol, int how)
 void dirlist_free(struct dirlist *d)
 {
 	for (int i = 0; i < d->used; i++)
-		free(d->names[i]);
-	free(d->names);
-	free(d->modes);
+		fentry_free(&d->dirs[i]);
+	free(d->dirs);
 	memset(d, 0, sizeof *d);
 }

@@ -82,8 +82,7 @@ struct flist {
  * directory by its position here (NDX_FLIST_OFFSET - dir_ndx). */
 struct dirlist {
 	int used, cap;
-	char **names;
-	uint32_t *modes;
+	struct fentry *dirs;	/* copies (name, attributes; no link) */
 };
 
 /* The "previous entry" state that entries are compressed against. */

@@ -5,6 +5,8 @@
  * rsync's client would send and the same errors are reported. */
 #include "options.h"
 
+#include "logfmt.h"
+
 #include <ctype.h>
 #include <errno.h>
 #include <limits.h>
@@ -35,7 +37,7 @@ enum kind {
 /* K_CALL actions */
 enum call {
 	C_ARCHIVE, C_RECURSE, C_NO_RECURSE, C_NO_D, C_ACLS, C_XATTRS, C_ATIMES,
-	C_HARD_LINKS, C_FUZZY, C_VERBOSE, C_QUIET, C_ONE_FS, C_MODIFY_WINDOW,
+	C_HARD_LINKS, C_FUZZY, C_VERBOSE, C_ITEMIZE, C_QUIET, C_ONE_FS, C_MODIFY_WINDOW,
 	C_F, C_FILTER, C_EXCLUDE, C_INCLUDE, C_EXCLUDE_FROM, C_INCLUDE_FROM,
 	C_COMPRESS, C_OLD_COMPRESS, C_NEW_COMPRESS, C_NO_COMPRESS, C_OLD_ARGS,
 	C_REMOTE_OPTION, C_BLOCK_SIZE, C_MAX_SIZE, C_MIN_SIZE, C_BWLIMIT,
@@ -261,11 +263,11 @@ static const struct opt_def opt_defs[] = {
 	SET("no-m", 0, prune_empty_dirs, 0),
 	REFUSE("log-file", 0, 1, why_log),
 	REFUSE("log-file-format", 0, 1, why_log),
-	REFUSE("out-format", 0, 1, why_output),
-	REFUSE("log-format", 0, 1, why_output),
-	REFUSE("itemize-changes", 'i', 0, why_output),
-	NOOP("no-itemize-changes"),
-	NOOP("no-i"),
+	STR("out-format", 0, stdout_format),
+	STR("log-format", 0, stdout_format),
+	CALL("itemize-changes", 'i', C_ITEMIZE, 0),
+	SET("no-itemize-changes", 0, itemize_changes, 0),
+	SET("no-i", 0, itemize_changes, 0),
 	CALL("bwlimit", 0, C_BWLIMIT, 1),
 	SET("no-bwlimit", 0, bwlimit, 0),
 	SET("backup", 'b', make_backups, 1),
@@ -714,6 +716,7 @@ static int apply_call(struct pstate *st, const struct opt_def *d, const char *ar
 	case C_HARD_LINKS: o->preserve_hard_links++; break;
 	case C_FUZZY: o->fuzzy_basis++; break;
 	case C_VERBOSE: o->verbose++; break;
+	case C_ITEMIZE: o->itemize_changes++; break;
 	case C_QUIET: o->quiet++; break;
 	case C_ONE_FS: o->one_file_system++; break;
 	case C_HUMAN: st->human++; break;
@@ -1309,6 +1312,24 @@ static int post_parse(struct pstate *st, char *err, size_t errlen)
 			 NEWEST_PROTOCOL);
 		return -1;
 	}
+	/* What the client prints per item (rsync's rules, in its order). */
+	if (o->stdout_format) {
+		if (logfmt_has(o->stdout_format, 'i'))
+			o->stdout_format_has_i = o->itemize_changes | 1;
+		o->log_before_transfer = !logfmt_has(o->stdout_format, 'b') &&
+					 !logfmt_has(o->stdout_format, 'c') &&
+					 !logfmt_has(o->stdout_format, 'C');
+	} else if (o->itemize_changes) {
+		o->stdout_format = "%i %n%L";
+		o->stdout_format_has_i = o->itemize_changes;
+		o->log_before_transfer = 1;
+	}
+	if (o->verbose && !o->stdout_format) {
+		o->stdout_format = "%n%L";
+		o->log_before_transfer = 1;
+	}
+	o->stdout_format_has_o_or_i = o->stdout_format_has_i ||
+				      (o->stdout_format && logfmt_has(o->stdout_format, 'o'));
 	return 0;
 }
 

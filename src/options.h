@@ -45,6 +45,11 @@ struct options {
 	int preserve_devices;	/* -D, --devices */
 	int preserve_specials;	/* -D, --specials */
 	int verbose;		/* -v, counted */
+	int itemize_changes;	/* -i, counted */
+	const char *stdout_format; /* --out-format, or as -i / -v imply it */
+	int stdout_format_has_i; /* rsync's: 1 for %i (2 with -ii) */
+	int stdout_format_has_o_or_i;
+	int log_before_transfer; /* the format needs no %b, %c or %C */
 	int quiet;		/* -q, counted */
 	int dry_run;		/* -n */
 	int always_checksum;	/* -c */

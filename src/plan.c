@@ -359,6 +359,17 @@ static int server_command(struct strv *cmd, struct strv *sec, const struct optio
 			add(&b, "--no-specials");
 	} else if (o->preserve_specials)
 		add(&b, "--specials");
+	/* The receiver needs to know a little of the client's format. */
+	if (o->stdout_format && am_sender) {
+		if (o->stdout_format_has_i > 1)
+			add(&b, "--log-format=%i%I");
+		else if (o->stdout_format_has_i)
+			add(&b, "--log-format=%i");
+		else if (o->stdout_format_has_o_or_i)
+			add(&b, "--log-format=%o");
+		else if (!o->verbose)
+			add(&b, "--log-format=X");
+	}
 	if (o->block_size)
 		add_num(&b, "-B", (long long)(uint32_t)o->block_size);
 	if (o->io_timeout)

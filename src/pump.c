@@ -10,6 +10,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "logfmt.h"
 #include "wire.h"
 
 #define QUEUE_CAP (256 * 1024)
@@ -90,6 +91,18 @@ int pump_init(struct relay *rl, struct child *src, struct child *dest,
 	p.do_xfers = !o->dry_run;
 	p.compressed = s->compress[0] != '\0';
 	p.xfer_sum_len = s->xfer_sum_len;
+	p.log_before = o->log_before_transfer;
+
+	rl->fmt = (struct item_format){
+		.fmt = o->stdout_format, .has_i = o->stdout_format_has_i,
+		.verbose = o->verbose, .dry_run = o->dry_run, .protocol = s->protocol,
+		.preserve_uid = o->preserve_uid, .preserve_gid = o->preserve_gid,
+		.preserve_mtimes = o->preserve_mtimes, .sum_len = s->xfer_sum_len,
+		/* xxHash sums print last byte first; old MD4 ones not at all */
+		.sum_order = strncmp(s->checksum, "xxh", 3) == 0 ? LOGFMT_SUM_REVERSED
+			     : strcmp(s->checksum, "none") == 0 || s->protocol < 30
+				     ? LOGFMT_SUM_HIDDEN : LOGFMT_SUM_FORWARD,
+	};
 	return ss_init(&rl->ss, &p);
 }
 
@@ -263,7 +276,7 @@ static int handle_msg(struct relay *rl, struct side *from, int tag,
 	case MSG_DELETED:
 		if (from_sender)
 			break;
-		report_deleted(rl->r, rl->o->verbose, p, len);
+		report_deleted(rl->r, &rl->fmt, p, len);
 		return 0;
 	case MSG_IO_TIMEOUT:
 		return len == 4 ? 0 : -1;
@@ -365,12 +378,17 @@ static void on_events(struct relay *rl)
 		}
 	}
 	if (ev & SS_EV_ITEM) {
+		int done = ss->state != SS_SUMHEAD; /* logged after its data */
 		struct item_view it = {
-			.name = ss->item_name, .mode = ss->item_mode, .link = ss->item_link,
-			.xname = ss->item_xname, .iflags = ss->item_iflags,
+			.name = ss->item_name, .mode = ss->item_mode, .size = ss->item_size,
+			.mtime = ss->item_mtime, .uid = ss->item_uid, .gid = ss->item_gid,
+			.link = ss->item_link, .xname = ss->item_xname, .iflags = ss->item_iflags,
 			.transferred = (ss->item_iflags & ITEM_TRANSFER) != 0,
+			.bytes = done ? ss->item_bytes : 0,
+			.sum = done && (ss->item_iflags & ITEM_TRANSFER) && rl->o->dry_run == 0
+				       ? ss->item_sum : NULL,
 		};
-		report_item(rl->r, rl->o->verbose, &it);
+		report_item(rl->r, &rl->fmt, &it);
 	}
 }
 

@@ -67,6 +67,7 @@ struct relay {
 	struct buf sdata;	/* the sender's stream awaiting the parser */
 	struct stand_in stand;
 	struct files_from ff;
+	struct item_format fmt;
 	const struct options *o;
 	const struct session *s;
 	struct report *r;

@@ -217,66 +217,89 @@ const char *report_num(int64_t n, char *buf, size_t len)
 }
 
 #include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "logfmt.h"
 
 #define ITEM_LOCAL_CHANGE_BIT (1 << 14)
 #define ITEM_SIGNIFICANT (0xFFFF & ~((1 << 11) | (1 << 12) | ITEM_LOCAL_CHANGE_BIT))
 
-static void print_name_line(struct report *r, const char *name, uint32_t mode,
-			    const char *suffix_sep, const char *suffix, const char *prefix)
+static void print_line(struct report *r, const struct item_format *f, struct logfmt_item *li)
 {
-	if (r->quiet)
+	char line[16384];
+	int n;
+
+	li->now = (int64_t)time(NULL);
+	li->pid = (long)getpid();
+	li->dry_run = f->dry_run;
+	li->protocol = f->protocol;
+	li->preserve_uid = f->preserve_uid;
+	li->preserve_gid = f->preserve_gid;
+	li->preserve_mtimes = f->preserve_mtimes;
+	li->receiver_symlink_times = 1;
+	li->checksum_bytes_len = f->sum_len;
+	li->checksum_order = (enum logfmt_sum_order)f->sum_order;
+	n = logfmt_line(f->fmt, li, line, sizeof line);
+	if (n < 0 || r->quiet)
 		return;
-	if (prefix)
-		fputs(prefix, r->out);
-	report_escaped(r, r->out, name, strlen(name));
-	if (S_ISDIR(mode))
-		fputc('/', r->out);
-	if (suffix) {
-		fputs(suffix_sep, r->out);
-		report_escaped(r, r->out, suffix, strlen(suffix));
-	}
+	report_escaped(r, r->out, line, (size_t)n);
 	fputc('\n', r->out);
 }
 
-void report_item(struct report *r, int verbose, const struct item_view *it)
+void report_item(struct report *r, const struct item_format *f, const struct item_view *it)
 {
 	int significant = it->iflags & ITEM_SIGNIFICANT;
-	const char *sep = NULL, *suffix = NULL;
+	struct logfmt_item li;
 
-	if (!verbose)
+	if (!f->fmt)
 		return;
-	/* Without itemizing, a record that is not a transfer is only named
-	 * when something local changed, it names a link target, or it is a
-	 * directory with a change (rsync's maybe_log_item). */
-	if (!it->transferred && !((it->iflags & ITEM_LOCAL_CHANGE_BIT) && significant) &&
-	    !*it->xname && !(S_ISDIR(it->mode) && significant))
-		return;
-	if (*it->xname) {
-		sep = " => ";
-		suffix = it->xname;
-	} else if (S_ISLNK(it->mode) && it->link) {
-		sep = " -> ";
-		suffix = it->link;
+	/* A record that is not a transfer is printed only when it shows
+	 * something (rsync's maybe_log_item). */
+	if (!it->transferred) {
+		int see = f->has_i && (significant || *it->xname || f->has_i > 1 ||
+				       f->verbose > 1);
+		int local_change = (it->iflags & ITEM_LOCAL_CHANGE_BIT) && significant;
+		if (!see && !local_change && !*it->xname && !(S_ISDIR(it->mode) && significant))
+			return;
 	}
-	print_name_line(r, it->name, it->mode, sep, suffix, NULL);
+	memset(&li, 0, sizeof li);
+	li.name = it->name;
+	li.mode = it->mode;
+	li.size = it->size;
+	li.mtime = it->mtime;
+	li.uid = it->uid;
+	li.gid = it->gid;
+	li.link = it->link;
+	li.hlink = it->xname;
+	li.iflags = it->iflags;
+	li.bytes = it->bytes;
+	li.checksum = it->sum;
+	print_line(r, f, &li);
 }
 
-void report_deleted(struct report *r, int verbose, const unsigned char *data, size_t len)
+void report_deleted(struct report *r, const struct item_format *f, const unsigned char *data,
+		    size_t len)
 {
 	char name[4200];
-	uint32_t mode = S_IFREG;
+	struct logfmt_item li;
 
-	if (!verbose)
+	if (!f->fmt)
 		return;
+	memset(&li, 0, sizeof li);
+	li.mode = S_IFREG;
 	if (len && data[len - 1] == '\0') {
-		mode = S_IFDIR;
+		li.mode = S_IFDIR;
 		len--;
 	}
 	if (len >= sizeof name)
 		len = sizeof name - 1;
 	memcpy(name, data, len);
 	name[len] = '\0';
-	print_name_line(r, name, mode, NULL, NULL, "deleting ");
+	li.name = name;
+	li.is_delete = 1;
+	li.iflags = ITEM_DELETED;
+	print_line(r, f, &li);
 }
 
 void report_info(struct report *r, const char *line)

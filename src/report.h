@@ -80,19 +80,38 @@ void report_exit_line(const struct report *r, int code);
 /* rsync's thousands-separated number. */
 const char *report_num(int64_t n, char *buf, size_t len);
 
-/* File-name output of a receiving client (rsync's log_item and
- * maybe_log_item with the default "%n%L" format). */
+/* How items are printed: the --out-format and what rsync's client
+ * derives from its options (see options.h). */
+struct item_format {
+	const char *fmt;	/* NULL: nothing is printed per item */
+	int has_i;		/* %i in it; 2 with -ii */
+	int verbose;
+	int dry_run;
+	int protocol;
+	int preserve_uid, preserve_gid, preserve_mtimes;
+	int sum_len;		/* bytes of a whole-file checksum (%C) */
+	int sum_order;		/* enum logfmt_sum_order */
+};
+
+/* One item of the sender's stream, printed as a receiving client prints
+ * it (rsync's log_item and maybe_log_item). */
 struct item_view {
 	const char *name;
 	uint32_t mode;
+	int64_t size, mtime;
+	uint32_t uid, gid;
 	const char *link;	/* symlink target or NULL */
 	const char *xname;	/* hard-link target name ("" if none) */
 	int iflags;
-	int transferred;	/* logged at the end of its data */
+	int transferred;	/* a transfer, logged as one */
+	int64_t bytes;		/* %b */
+	const unsigned char *sum; /* %C, or NULL */
 };
-void report_item(struct report *r, int verbose, const struct item_view *it);
-/* "deleting NAME" for MSG_DELETED (a directory's name ends with NUL). */
-void report_deleted(struct report *r, int verbose, const unsigned char *data, size_t len);
+void report_item(struct report *r, const struct item_format *f, const struct item_view *it);
+/* A deletion the receiver reported (MSG_DELETED: a directory's name ends
+ * with a NUL). */
+void report_deleted(struct report *r, const struct item_format *f, const unsigned char *data,
+		    size_t len);
 /* A client line such as "receiving incremental file list". */
 void report_info(struct report *r, const char *line);
 

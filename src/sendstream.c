@@ -78,6 +78,13 @@ static int finish_list(struct sendstream *ss)
 		return fail(ss, "out of memory", 0, 0);
 	if (ss->nlists == 0 && fl->used == 0)
 		ss->first_list_empty = 1;
+	/* The first incremental list holds the top directory itself, which
+	 * then also stands for the list (index 0 of the directories). */
+	if (ss->nlists == 0 && ss->p.fo.inc_recurse && fl->used && ss->dirs.used) {
+		const char *n = fl->files[0].name, *base = strrchr(n, '/');
+		if (strcmp(base ? base + 1 : n, ".") == 0)
+			fl->parent_ndx = 0;
+	}
 	ss->nlists++;
 	ss->num_files += fl->used;
 	if (ss->last)
@@ -134,23 +141,23 @@ static struct flist *list_for_ndx(struct sendstream *ss, int32_t ndx)
 static void set_item(struct sendstream *ss, struct flist *fl, int32_t ndx, int iflags)
 {
 	int i = ndx - fl->ndx_start;
+	static const struct fentry top = { .name = ".", .mode = S_IFDIR };
+	const struct fentry *f = &top;
 
-	ss->item_size = i >= 0 ? fl->files[i].size : 0;
+	/* ndx_start - 1 is the directory the list holds the contents of. */
+	if (i >= 0)
+		f = &fl->files[i];
+	else if (fl->parent_ndx >= 0 && fl->parent_ndx < ss->dirs.used)
+		f = &ss->dirs.dirs[fl->parent_ndx];
 	ss->item_ndx = ndx;
 	ss->item_iflags = iflags;
-	if (i >= 0) {
-		ss->item_name = fl->files[i].name;
-		ss->item_mode = fl->files[i].mode;
-		ss->item_link = fl->files[i].link;
-	} else if (fl->parent_ndx >= 0 && fl->parent_ndx < ss->dirs.used) {
-		ss->item_name = ss->dirs.names[fl->parent_ndx];
-		ss->item_mode = ss->dirs.modes[fl->parent_ndx];
-		ss->item_link = NULL;
-	} else {
-		ss->item_name = ".";
-		ss->item_mode = S_IFDIR;
-		ss->item_link = NULL;
-	}
+	ss->item_name = f->name;
+	ss->item_mode = f->mode;
+	ss->item_link = f->link;
+	ss->item_size = f->size;
+	ss->item_mtime = f->mtime;
+	ss->item_uid = f->uid;
+	ss->item_gid = f->gid;
 }
 
 /* A phase end: with incremental recursion it first retires the oldest
@@ -270,7 +277,7 @@ static int step_ndx(struct sendstream *ss, const unsigned char *buf, size_t len,
 			return fail(ss, "got transfer request in phase 2 (%ld)", ndx, 0);
 		if (ss->p.do_xfers) {
 			ss->state = SS_SUMHEAD;
-			ss->pending_log = 1;
+			ss->pending_log = !ss->p.log_before;
 		}
 	}
 	if (!ss->pending_log)

@@ -60,6 +60,7 @@ struct ss_params {
 	int xfer_sum_len;
 	int ignore_errors;
 	int want_xattr_optim;	/* protocol >= 31 without CF_AVOID_XATTR_OPTIM */
+	int log_before;		/* a transfer is logged at its record, not its end */
 };
 
 struct sendstream {
@@ -90,6 +91,8 @@ struct sendstream {
 	const char *item_name;
 	uint32_t item_mode;
 	const char *item_link;
+	int64_t item_mtime;
+	uint32_t item_uid, item_gid;
 	char item_xname[RELAY_MAXPATHLEN];
 	int64_t item_size;
 	int64_t item_bytes;		/* wire bytes of its data (rsync's %b) */

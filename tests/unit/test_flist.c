@@ -1538,8 +1538,8 @@ START_TEST(test_finish_dirlist)
 	ck_assert_str_eq(fl->files[0].name, "d/sub/z");
 	ck_assert_int_eq(dirs.used, (int)ARRAY_LEN(want));
 	for (size_t i = 0; i < ARRAY_LEN(want); i++) {
-		ck_assert_str_eq(dirs.names[i], want[i]);
-		ck_assert_int_eq(dirs.modes[i], M_DIR);
+		ck_assert_str_eq(dirs.dirs[i].name, want[i]);
+		ck_assert_int_eq(dirs.dirs[i].mode, M_DIR);
 	}
 	flist_free(fl);
 	dirlist_free(&dirs);
@@ -1578,8 +1578,8 @@ START_TEST(test_finish_large)
 	ck_assert_int_eq(S_ISDIR(fl->files[665].mode), 0);
 	ck_assert_int_eq(S_ISDIR(fl->files[666].mode), 1);
 	ck_assert_int_eq(dirs.used, 334);
-	ck_assert_str_eq(dirs.names[0], "n0000");
-	ck_assert_str_eq(dirs.names[333], "n0999");
+	ck_assert_str_eq(dirs.dirs[0].name, "n0000");
+	ck_assert_str_eq(dirs.dirs[333].name, "n0999");
 	flist_free(fl);
 	dirlist_free(&dirs);
 }

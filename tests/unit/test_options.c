@@ -1517,6 +1517,48 @@ END_TEST
 
 /* Options that cannot work between two remote ends, or not yet: refused
  * with a message naming the option. */
+/* -i and --out-format set the format rsync's client would use. */
+START_TEST(test_item_formats)
+{
+	static const struct {
+		const char *w[3];
+		const char *fmt;
+		int has_i, before;
+	} vec[] = {
+		{{"-ai"}, "%i %n%L", 1, 1},
+		{{"-aii"}, "%i %n%L", 2, 1},
+		{{"-av"}, "%n%L", 0, 1},
+		{{"-a", "--out-format=%n %b"}, "%n %b", 0, 0},
+		{{"-ai", "--out-format=%i%n"}, "%i%n", 1, 1},
+		{{"-a", "--log-format=%o %C"}, "%o %C", 0, 0},
+		{{"-a"}, NULL, 0, 0},
+	};
+
+	for (size_t i = 0; i < ARRAY_LEN(vec); i++) {
+		const char *words[6];
+		struct options o;
+		struct cmdline c;
+		char err[256];
+		int n = 0;
+
+		for (; n < 3 && vec[i].w[n]; n++)
+			words[n] = vec[i].w[n];
+		words[n++] = "h:a";
+		words[n++] = "g:b";
+		words[n] = NULL;
+		ck_assert_msg(parse(&o, &c, NULL, err, sizeof err, words) == 0, "%s: %s",
+			      words[0], err);
+		if (vec[i].fmt)
+			ck_assert_str_eq(o.stdout_format, vec[i].fmt);
+		else
+			ck_assert_ptr_null(o.stdout_format);
+		ck_assert_int_eq(o.stdout_format_has_i, vec[i].has_i);
+		ck_assert_int_eq(o.log_before_transfer, vec[i].before);
+		done(&o, &c);
+	}
+}
+END_TEST
+
 START_TEST(test_refused_options)
 {
 	static const struct {
@@ -1551,10 +1593,6 @@ START_TEST(test_refused_options)
 		{{"--stop-at=12:00"}, "--stop-at: not yet supported by rsync-relay"},
 		{{"-aP"}, "-P: output options are not yet supported by rsync-relay"},
 		{{"--progress"}, "--progress: output options are not yet supported by rsync-relay"},
-		{{"-ai"}, "--itemize-changes (-i): output options are not yet supported by "
-			  "rsync-relay"},
-		{{"--out-format=%n"}, "--out-format: output options are not yet supported by "
-				      "rsync-relay"},
 		{{"--stats"}, "--stats: output options are not yet supported by rsync-relay"},
 		{{"-h"}, "--human-readable (-h): output options are not yet supported by "
 			 "rsync-relay"},
@@ -1585,7 +1623,7 @@ START_TEST(test_refused_options)
 	/* and the rest of that kind, by name */
 	{
 		static const char *const more[] = {
-			"--log-file-format=x", "--log-format=x", "--stderr=all", "--msgs2stderr",
+			"--log-file-format=x", "--stderr=all", "--msgs2stderr",
 			"--outbuf=L", "--config=x", "--dparam=a=b", "--detach", "--early-input=x",
 			"--time-limit=3", "--confine-root=/x", "--insecure-links", "--drop-D",
 			"--blocking-io", "--compress-threads=2", "--human-readable",
@@ -1903,6 +1941,7 @@ Suite *options_suite(void)
 	tcase_add_test(tm, test_rsync_errors_long);
 	tcase_add_test(tm, test_numeric_values);
 	tcase_add_test(tm, test_refused_options);
+	tcase_add_test(tm, test_item_formats);
 	tcase_add_test(tm, test_delete_needs_dirs);
 	suite_add_tcase(s, tm);
 
