@@ -1285,6 +1285,40 @@ static const struct rec_case rec_cases[] = {
 		.dest = {"rsync", "--server", "-ge.LsfxCIvu", "--checksum-seed=5",
 			"--groupmap=\\*:g", ".", "/dst/", NULL},
 	},
+	/* Recorded from rsync 3.5.0: the receiver hears of the client's
+	 * output format, the sender does not. */
+	{
+		.argv = {"-ai", "h:/src/", "g:/dst/", NULL},
+		.seed = 5,
+		.src = {"rsync", "--server", "--sender", "-logDtpre.iLsfxCIvu",
+			"--checksum-seed=5", ".", "/src/", NULL},
+		.dest = {"rsync", "--server", "-logDtpre.iLsfxCIvu", "--log-format=%i",
+			"--checksum-seed=5", ".", "/dst/", NULL},
+	},
+	{
+		.argv = {"-aii", "h:/src/", "g:/dst/", NULL},
+		.seed = 5,
+		.src = {"rsync", "--server", "--sender", "-logDtpre.iLsfxCIvu",
+			"--checksum-seed=5", ".", "/src/", NULL},
+		.dest = {"rsync", "--server", "-logDtpre.iLsfxCIvu", "--log-format=%i%I",
+			"--checksum-seed=5", ".", "/dst/", NULL},
+	},
+	{
+		.argv = {"-a", "--out-format=%n", "h:/src/", "g:/dst/", NULL},
+		.seed = 5,
+		.src = {"rsync", "--server", "--sender", "-logDtpre.iLsfxCIvu",
+			"--checksum-seed=5", ".", "/src/", NULL},
+		.dest = {"rsync", "--server", "-logDtpre.iLsfxCIvu", "--log-format=X",
+			"--checksum-seed=5", ".", "/dst/", NULL},
+	},
+	{
+		.argv = {"-av", "--out-format=%o%n", "h:/src/", "g:/dst/", NULL},
+		.seed = 5,
+		.src = {"rsync", "--server", "--sender", "-vlogDtpre.iLsfxCIvu",
+			"--checksum-seed=5", ".", "/src/", NULL},
+		.dest = {"rsync", "--server", "-vlogDtpre.iLsfxCIvu", "--log-format=%o",
+			"--checksum-seed=5", ".", "/dst/", NULL},
+	},
 	{
 		/* Not rsync's words: its client applies --chmod itself; in a
 		 * relay the receiver does, as a pulling client would. */
