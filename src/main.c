@@ -263,6 +263,7 @@ int main(int argc, char **argv)
 	const char *cs;
 
 	setlocale(LC_CTYPE, "");
+	setlocale(LC_NUMERIC, "");	/* number formats follow the locale, as in rsync */
 	signal(SIGPIPE, SIG_IGN);
 	report_init(&r, stdout, stderr, 0);
 	cs = nl_langinfo(CODESET);
