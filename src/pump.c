@@ -380,9 +380,9 @@ static void on_events(struct relay *rl)
 	if (ev & SS_EV_ITEM) {
 		int done = ss->state != SS_SUMHEAD; /* logged after its data */
 		struct item_view it = {
-			.name = ss->item_name, .mode = ss->item_mode, .size = ss->item_size,
-			.mtime = ss->item_mtime, .uid = ss->item_uid, .gid = ss->item_gid,
-			.link = ss->item_link, .xname = ss->item_xname, .iflags = ss->item_iflags,
+			.name = ss->item->name, .mode = ss->item->mode, .size = ss->item->size,
+			.mtime = ss->item->mtime, .uid = ss->item->uid, .gid = ss->item->gid,
+			.link = ss->item->link, .xname = ss->item_xname, .iflags = ss->item_iflags,
 			.transferred = (ss->item_iflags & ITEM_TRANSFER) != 0,
 			.bytes = done ? ss->item_bytes : 0,
 			.sum = done && (ss->item_iflags & ITEM_TRANSFER) && rl->o->dry_run == 0

@@ -140,24 +140,17 @@ static struct flist *list_for_ndx(struct sendstream *ss, int32_t ndx)
 
 static void set_item(struct sendstream *ss, struct flist *fl, int32_t ndx, int iflags)
 {
-	int i = ndx - fl->ndx_start;
 	static const struct fentry top = { .name = ".", .mode = S_IFDIR };
-	const struct fentry *f = &top;
+	int i = ndx - fl->ndx_start;
 
 	/* ndx_start - 1 is the directory the list holds the contents of. */
+	ss->item = &top;
 	if (i >= 0)
-		f = &fl->files[i];
+		ss->item = &fl->files[i];
 	else if (fl->parent_ndx >= 0 && fl->parent_ndx < ss->dirs.used)
-		f = &ss->dirs.dirs[fl->parent_ndx];
+		ss->item = &ss->dirs.dirs[fl->parent_ndx];
 	ss->item_ndx = ndx;
 	ss->item_iflags = iflags;
-	ss->item_name = f->name;
-	ss->item_mode = f->mode;
-	ss->item_link = f->link;
-	ss->item_size = f->size;
-	ss->item_mtime = f->mtime;
-	ss->item_uid = f->uid;
-	ss->item_gid = f->gid;
 }
 
 /* A phase end: with incremental recursion it first retires the oldest
@@ -271,7 +264,7 @@ static int step_ndx(struct sendstream *ss, const unsigned char *buf, size_t len,
 	set_item(ss, fl, ndx, iflags);
 	ss->state = SS_NDX;
 	if (iflags & ITEM_TRANSFER) {
-		if (ndx < fl->ndx_start || !S_ISREG(ss->item_mode))
+		if (ndx < fl->ndx_start || !S_ISREG(ss->item->mode))
 			return fail(ss, "received request to transfer non-regular file: %ld", ndx, 0);
 		if (ss->phase == 2)
 			return fail(ss, "got transfer request in phase 2 (%ld)", ndx, 0);
@@ -315,20 +308,8 @@ static int step_sumhead(struct sendstream *ss, const unsigned char *buf, size_t 
 	if (remainder < 0 || remainder > blength)
 		return fail(ss, "Invalid remainder length %ld", remainder, 0);
 	ss->sum_count = count;
-	ss->sum_blength = blength;
-	ss->sum_remainder = remainder;
-	ss->item_matched = 0;
-	ss->last_token = 0;
 	ss->state = SS_TOKEN;
 	return result(ss, (ptrdiff_t)need, used, drop, 0);
-}
-
-/* A block of the basis file the receiver copies: its length. */
-static void count_match(struct sendstream *ss, int64_t block, int64_t run)
-{
-	for (int64_t i = block; i < block + run; i++)
-		ss->item_matched += i == ss->sum_count - 1 && ss->sum_remainder
-					    ? ss->sum_remainder : ss->sum_blength;
 }
 
 static int step_token(struct sendstream *ss, const unsigned char *buf, size_t len,
@@ -347,8 +328,6 @@ static int step_token(struct sendstream *ss, const unsigned char *buf, size_t le
 		else if (-(int64_t)n - 1 >= ss->sum_count)
 			return fail(ss, "Invalid block index %ld (of %ld)", -(long)n - 1,
 				    ss->sum_count);
-		else
-			count_match(ss, -(int64_t)n - 1, 1);
 		return result(ss, 4, used, drop, 0);
 	}
 
@@ -369,24 +348,12 @@ static int step_token(struct sendstream *ss, const unsigned char *buf, size_t le
 			ss->state = SS_LITERAL;
 		return result(ss, 2, used, drop, 0);
 	}
-	int has_run;
-	if (flag & TOKEN_REL) {
-		has_run = (flag & TOKEN_RUN_REL) == TOKEN_RUN_REL;
-		need = 1 + (has_run ? 2 : 0);
-	} else {
-		has_run = flag & 1;
-		need = 1 + 4 + (has_run ? 2 : 0);
-	}
+	if (flag & TOKEN_REL)
+		need = 1 + ((flag & TOKEN_RUN_REL) == TOKEN_RUN_REL ? 2 : 0);
+	else
+		need = 1 + 4 + ((flag & 1) ? 2 : 0);
 	if (len < need)
 		return 0;
-	/* Token numbers count on from the previous one within a file. */
-	int64_t tok = flag & TOKEN_REL ? ss->last_token + (flag & 0x3F)
-				       : (int64_t)(int32_t)wire_get_u32(buf + 1);
-	int64_t run = has_run ? (int64_t)(buf[need - 2] | buf[need - 1] << 8) : 0;
-	/* The receiver judges the index; it only counts here when valid. */
-	if (tok >= 0 && tok + run < ss->sum_count)
-		count_match(ss, tok, run + 1);
-	ss->last_token = tok + run;
 	return result(ss, (ptrdiff_t)need, used, drop, 0);
 }
 
@@ -510,11 +477,7 @@ int ss_step(struct sendstream *ss, const unsigned char *buf, size_t len, size_t 
 		ss->item_bytes = 0;
 	if (before >= SS_SUMHEAD && before <= SS_FILESUM)
 		ss->item_bytes += (int64_t)*used;
-	if (before == SS_FILESUM) {
+	if (before == SS_FILESUM)
 		memcpy(ss->item_sum, buf, (size_t)ss->p.xfer_sum_len);
-		ss->matched_data += ss->item_matched;
-		ss->transferred_files++;
-		ss->transferred_size += ss->item_size;
-	}
 	return r;
 }

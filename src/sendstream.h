@@ -76,8 +76,7 @@ struct sendstream {
 	int flist_eof;
 	int io_error;			/* IOERR_* bits the sender reported */
 	int64_t literal_left;
-	int32_t sum_count, sum_blength, sum_remainder;
-	int64_t last_token;		/* compressed tokens are relative to it */
+	int32_t sum_count;
 	int stats_count;
 	int64_t stats[5];		/* total_read, total_written, total_size,
 					 * flist_buildtime, flist_xfertime */
@@ -88,18 +87,10 @@ struct sendstream {
 	/* the item to log, valid with SS_EV_ITEM */
 	int32_t item_ndx;
 	int item_iflags;
-	const char *item_name;
-	uint32_t item_mode;
-	const char *item_link;
-	int64_t item_mtime;
-	uint32_t item_uid, item_gid;
+	const struct fentry *item;	/* its file-list entry */
 	char item_xname[RELAY_MAXPATHLEN];
-	int64_t item_size;
 	int64_t item_bytes;		/* wire bytes of its data (rsync's %b) */
-	int64_t item_matched;		/* bytes rebuilt from the basis file */
 	unsigned char item_sum[32];	/* its whole-file checksum */
-	/* totals over the run, for --stats */
-	int64_t matched_data, transferred_files, transferred_size;
 	int pending_log;		/* a transferred file is logged at its end */
 	enum ss_state after_xattr;	/* where a record continues after -X values */
 	char err[512];

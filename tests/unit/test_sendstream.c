@@ -450,11 +450,11 @@ static void run_stream(const struct ss_params *p, const unsigned char *in, size_
 			struct item_seen *it = &res->items[res->nitems];
 
 			REQUIRE(res->nitems < MAX_ITEMS, "too many items");
-			snprintf(it->name, sizeof it->name, "%s", ss.item_name);
+			snprintf(it->name, sizeof it->name, "%s", ss.item->name);
 			snprintf(it->xname, sizeof it->xname, "%s", ss.item_xname);
 			it->iflags = ss.item_iflags;
 			it->ndx = ss.item_ndx;
-			it->mode = ss.item_mode;
+			it->mode = ss.item->mode;
 			res->nitems++;
 		}
 		if (ss.events & SS_EV_FLIST_DONE)
