@@ -59,9 +59,8 @@ int operands_parse(struct operands *ops, char **args, int nargs, char *err,
 	int r, i;
 
 	memset(ops, 0, sizeof *ops);
-	if (nargs < 2) {
-		set_err(err, errlen, nargs ? "a source and a destination are both needed"
-				       : "no source or destination given");
+	if (nargs < 1) {
+		set_err(err, errlen, "no source or destination given");
 		return -1;
 	}
 	ops->src.paths = calloc((size_t)nargs, sizeof *ops->src.paths);
@@ -71,7 +70,10 @@ int operands_parse(struct operands *ops, char **args, int nargs, char *err,
 		return -1;
 	}
 
-	for (i = 0; i < nargs - 1; i++) {
+	/* A lone operand is a source to list, as with rsync. */
+	int nsrc = nargs == 1 ? 1 : nargs - 1;
+
+	for (i = 0; i < nsrc; i++) {
 		r = split_spec(args[i], &user, &host, &path);
 		if (r < 0) {
 			snprintf(err, errlen, "%s: rsync daemon operands are not supported; "
@@ -107,6 +109,8 @@ int operands_parse(struct operands *ops, char **args, int nargs, char *err,
 		ops->src.paths[ops->src.npaths++] = path;
 	}
 
+	if (nargs == 1)
+		return 0;
 	r = split_spec(args[nargs - 1], &user, &host, &path);
 	if (r <= 0 || !*host) {
 		if (r > 0) {

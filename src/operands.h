@@ -14,10 +14,11 @@ struct endpoint {
 
 struct operands {
 	struct endpoint src;
-	struct endpoint dest;	/* exactly one path */
+	struct endpoint dest;	/* one path; none when listing a lone source */
 };
 
-/* Splits args (all sources, then the destination).  On error writes
+/* Splits args (all sources, then the destination; a lone operand is a
+ * source to list).  On error writes
  * rsync's message into err and returns -1. */
 int operands_parse(struct operands *ops, char **args, int nargs, char *err,
 		   size_t errlen);

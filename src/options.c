@@ -43,7 +43,7 @@ enum call {
 	C_REMOTE_OPTION, C_BLOCK_SIZE, C_MAX_SIZE, C_MIN_SIZE, C_BWLIMIT,
 	C_APPEND, C_COMPARE_DEST, C_COPY_DEST, C_LINK_DEST, C_CHMOD, C_USERMAP,
 	C_GROUPMAP, C_CHOWN, C_HELP, C_VERSION, C_HUMAN, C_NO_ICONV, C_SEED,
-	C_QSORT, C_DEVICES_SPECIALS, C_PROTOCOL,
+	C_QSORT, C_DEVICES_SPECIALS, C_PROTOCOL, C_PARTIAL_PROGRESS, C_INFO, C_DEBUG,
 };
 
 struct opt_def {
@@ -69,7 +69,8 @@ struct opt_def {
 #define NOOP_VALUE INT_MIN
 #define NOOP(n) { n, 0, K_SET, 0, 0, NOOP_VALUE, NULL }
 
-static const char why_output[] = "output options are not yet supported by rsync-relay";
+static const char why_output[] =
+	"rsync-relay prints the client's messages itself; --stderr is not supported";
 static const char why_daemon[] =
 	"rsync-relay only relays between remote shells; rsync daemons are not supported";
 static const char why_batch[] =
@@ -250,9 +251,9 @@ static const struct opt_def opt_defs[] = {
 	REFUSE("zt", 0, 1, "rsync-relay does not compress data itself"),
 
 	/* partial transfers, backups */
-	REFUSE(NULL, 'P', 0, why_output),
-	REFUSE("progress", 0, 0, why_output),
-	NOOP("no-progress"),
+	CALL(NULL, 'P', C_PARTIAL_PROGRESS, 0),
+	SET("progress", 0, do_progress, 1),
+	SET("no-progress", 0, do_progress, 0),
 	SET("partial", 0, keep_partial, 1),
 	SET("no-partial", 0, keep_partial, 0),
 	STR("partial-dir", 0, partial_dir),
@@ -274,8 +275,7 @@ static const struct opt_def opt_defs[] = {
 	SET("no-backup", 0, make_backups, 0),
 	STR("backup-dir", 0, backup_dir),
 	STR("suffix", 0, backup_suffix),
-	REFUSE("list-only", 0, 0,
-	       "rsync-relay always copies to a destination; list files with rsync itself"),
+	SET("list-only", 0, list_only, 2),
 	REFUSE("read-batch", 0, 1, why_batch),
 	REFUSE("write-batch", 0, 1, why_batch),
 	REFUSE("only-write-batch", 0, 1, why_batch),
@@ -327,16 +327,16 @@ static const struct opt_def opt_defs[] = {
 	CALL("checksum-seed", 0, C_SEED, 1),
 
 	/* output */
-	REFUSE("info", 0, 1, why_output),
-	REFUSE("debug", 0, 1, why_output),
+	CALL("info", 0, C_INFO, 1),
+	CALL("debug", 0, C_DEBUG, 1),
 	REFUSE("stderr", 0, 1, why_output),
 	REFUSE("msgs2stderr", 0, 0, why_output),
 	REFUSE("no-msgs2stderr", 0, 0, why_output),
-	REFUSE("stats", 0, 0, why_output),
+	SET("stats", 0, do_stats, 1),
 	CALL("human-readable", 'h', C_HUMAN, 0),
-	REFUSE("no-human-readable", 0, 0, why_output),
-	REFUSE("no-h", 0, 0, why_output),
-	REFUSE("outbuf", 0, 1, why_output),
+	SET("no-human-readable", 0, human_readable, 0),
+	SET("no-h", 0, human_readable, 0),
+	STR("outbuf", 0, outbuf),
 
 	/* what cannot work between two remote ends */
 	REFUSE("copy-as", 0, 1, why_local),
@@ -372,7 +372,6 @@ static const struct opt_def opt_defs[] = {
 struct pstate {
 	struct options *o;
 	int recurse_explicit;	/* rsync's recurse == 2: -r given */
-	int human;		/* -h count */
 	int usermap_via_chown, groupmap_via_chown;
 	int z_count;		/* -z count (rsync's do_compression before its rules) */
 	int protocol_given;
@@ -719,7 +718,22 @@ static int apply_call(struct pstate *st, const struct opt_def *d, const char *ar
 	case C_ITEMIZE: o->itemize_changes++; break;
 	case C_QUIET: o->quiet++; break;
 	case C_ONE_FS: o->one_file_system++; break;
-	case C_HUMAN: st->human++; break;
+	case C_HUMAN: o->human_readable++; break;
+	case C_PARTIAL_PROGRESS:
+		o->do_progress = 1;
+		o->keep_partial = 1;
+		break;
+	case C_INFO:
+	case C_DEBUG: {
+		struct outlevels *ol = d->val == C_INFO ? &o->info : &o->debug;
+		int rc = outlevels_parse(ol, arg, OUT_PRIO_USER, err, errlen);
+
+		if (rc < 0)
+			return -1;
+		if (rc > 0)
+			*(d->val == C_INFO ? &o->show_info_help : &o->show_debug_help) = 1;
+		break;
+	}
 	case C_MODIFY_WINDOW:
 		if (parse_popt_int(arg, &o->modify_window, shown, err, errlen) < 0)
 			return -1;
@@ -1050,7 +1064,6 @@ static int post_parse(struct pstate *st, char *err, size_t errlen)
 {
 	struct options *o = st->o;
 	const char *env;
-	int list_only = o->nargs < 2;
 
 	/* --max-alloc */
 	if (!o->max_alloc_arg) {
@@ -1097,14 +1110,10 @@ static int post_parse(struct pstate *st, char *err, size_t errlen)
 	} else
 		o->checksum_choice = NULL;
 
-	if (st->human) {
-		/* "-h" on its own still asks for the help */
-		if (st->argc == 2) {
-			o->show_help = 1;
-			return 0;
-		}
-		snprintf(err, errlen, "--human-readable (-h): %s", why_output);
-		return -1;
+	/* "-h" on its own still asks for the help */
+	if (o->human_readable > 1 && st->argc == 2) {
+		o->show_help = 1;
+		return 0;
 	}
 
 	/* compression */
@@ -1153,13 +1162,15 @@ static int post_parse(struct pstate *st, char *err, size_t errlen)
 		if (o->xfer_dirs < 0)
 			o->xfer_dirs = 1;
 	}
+	if (o->nargs < 2)
+		o->list_only |= 1;
 	if (o->xfer_dirs >= 4) {
 		add_filter(o, FA_FILTER, "- /*/*");
 		o->recurse = o->xfer_dirs = 1;
 	} else if (o->recurse)
 		o->xfer_dirs = 1;
 	else if (o->xfer_dirs < 0)
-		o->xfer_dirs = list_only ? 1 : 0;
+		o->xfer_dirs = o->list_only ? 1 : 0;
 
 	if (o->relative_paths < 0)
 		o->relative_paths = o->files_from ? 1 : 0;
@@ -1312,7 +1323,17 @@ static int post_parse(struct pstate *st, char *err, size_t errlen)
 			 NEWEST_PROTOCOL);
 		return -1;
 	}
-	/* What the client prints per item (rsync's rules, in its order). */
+	if (o->outbuf && (!*o->outbuf || !strchr("NnUuLlBbFf", *o->outbuf))) {
+		snprintf(err, errlen, "Invalid --outbuf setting -- specify N, L, or B.");
+		return -1;
+	}
+
+	/* What the client prints (rsync's rules, in its order). */
+	outlevels_verbosity(&o->info, o->verbose, OUT_PRIO_DEFAULT);
+	outlevels_verbosity(&o->debug, o->verbose, OUT_PRIO_DEFAULT);
+	if (o->do_stats)
+		outlevels_parse(&o->info, o->verbose > 1 ? "stats3" : "stats2", OUT_PRIO_DEFAULT,
+				err, errlen);
 	if (o->stdout_format) {
 		if (logfmt_has(o->stdout_format, 'i'))
 			o->stdout_format_has_i = o->itemize_changes | 1;
@@ -1324,7 +1345,12 @@ static int post_parse(struct pstate *st, char *err, size_t errlen)
 		o->stdout_format_has_i = o->itemize_changes;
 		o->log_before_transfer = 1;
 	}
-	if (o->verbose && !o->stdout_format) {
+	if (o->do_progress) {
+		if (!o->log_before_transfer && o->info.level[INFO_NAME] == 0)
+			outlevels_parse(&o->info, "name", OUT_PRIO_DEFAULT, err, errlen);
+		outlevels_parse(&o->info, "FLIST2,PROGRESS", OUT_PRIO_DEFAULT, err, errlen);
+	}
+	if (o->info.level[INFO_NAME] >= 1 && !o->stdout_format) {
 		o->stdout_format = "%n%L";
 		o->log_before_transfer = 1;
 	}
@@ -1370,6 +1396,9 @@ static void set_defaults(struct options *o, const char *env_rsh)
 {
 	memset(o, 0, sizeof *o);
 	o->whole_file = -1;
+	o->human_readable = 1;
+	outlevels_init(&o->info, OUT_INFO);
+	outlevels_init(&o->debug, OUT_DEBUG);
 	o->rsync_path = "rsync";
 	o->rsh = env_rsh && *env_rsh ? env_rsh : NULL;
 	o->xfer_dirs = -1;

@@ -11,6 +11,7 @@
 #include <stdint.h>
 
 #include "filter.h"
+#include "outlevels.h"
 
 #define OPT_MAX_BASIS_DIRS 20		/* rsync's MAX_BASIS_DIRS */
 #define OPT_CLVL_NOT_SPECIFIED INT32_MIN	/* no --compress-level */
@@ -167,8 +168,19 @@ struct options {
 	const char *dest_rsync_path;	/* --dest-rsync-path */
 	int32_t checksum_seed;	/* 0: pick one per run */
 
+	/* output */
+	struct outlevels info;	/* --info, with what -v, --stats, --progress imply */
+	struct outlevels debug;	/* --debug, passed on to the servers */
+	int do_stats;		/* --stats */
+	int do_progress;	/* --progress, -P */
+	int human_readable;	/* 1 by default, -h adds one, --no-h makes 0 */
+	int list_only;		/* --list-only: 2; a lone source operand: 1 */
+	const char *outbuf;	/* --outbuf: N, L or B (stdout buffering) */
+
 	int show_help;
 	int show_version;
+	int show_info_help;	/* --info=help */
+	int show_debug_help;	/* --debug=help */
 
 	/* operands: all but the last are sources */
 	char **args;

@@ -1,4 +1,5 @@
 #include "plan.h"
+#include "outlevels.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -192,7 +193,7 @@ static size_t option_letters(const struct options *o, int am_sender, int inc,
 	if (o->preserve_links)
 		*x++ = 'l';
 	if ((o->xfer_dirs >= 2 && o->xfer_dirs < 4) ||
-	    (o->xfer_dirs && !o->recurse && o->delete_mode && am_sender))
+	    (o->xfer_dirs && !o->recurse && (o->list_only || (o->delete_mode && am_sender))))
 		*x++ = 'd';
 	if (am_sender) {
 		if (o->keep_dirlinks)
@@ -350,6 +351,8 @@ static int server_command(struct strv *cmd, struct strv *sec, const struct optio
 		add(&b, "rsync");
 	}
 
+	if (o->list_only > 1)
+		add(&b, "--list-only");
 	if (o->xfer_dirs && !o->recurse && o->delete_mode && am_sender)
 		add(&b, "--no-r");
 	if (o->do_compression && o->do_compression_level != OPT_CLVL_NOT_SPECIFIED)
@@ -418,6 +421,8 @@ static int server_command(struct strv *cmd, struct strv *sec, const struct optio
 			add(&b, "--super");
 		if (o->size_only)
 			add(&b, "--size-only");
+		if (o->do_stats)
+			add(&b, "--stats");
 	} else if (o->skip_compress)
 		add_safe(&b, "--skip-compress", o->skip_compress, ARG_OPT);
 
@@ -469,6 +474,16 @@ static int server_command(struct strv *cmd, struct strv *sec, const struct optio
 			add(&b, alt_dest[o->alt_dest_type]);
 			add_safe(&b, "", o->basis_dir[i], ARG_OPT);
 		}
+	}
+	/* the --info words the user set that matter to this server */
+	{
+		int oom;
+		char *info = outlevels_option(&o->info, OUT_W_SRV | (am_sender ? OUT_W_REC
+										   : OUT_W_SND), &oom);
+		b.failed |= -oom;
+		if (info)
+			add(&b, info);
+		free(info);
 	}
 	if (o->append_mode) {
 		if (o->append_mode > 1)
@@ -610,7 +625,8 @@ int plan_build(struct plan *p, const struct options *o, const struct operands *o
 		snprintf(err, errlen, "Failed to parse remote shell command: %s", src_rsh);
 		return -1;
 	}
-	if (remote_shell(&p->dest_argv, &p->dest_cmd_at, dest_rsh, o, &ops->dest,
+	if (ops->dest.npaths &&
+	    remote_shell(&p->dest_argv, &p->dest_cmd_at, dest_rsh, o, &ops->dest,
 			 interactive) < 0) {
 		snprintf(err, errlen, "Failed to parse remote shell command: %s", dest_rsh);
 		return -1;
@@ -618,9 +634,10 @@ int plan_build(struct plan *p, const struct options *o, const struct operands *o
 	if (server_command(&p->src_argv, &p->src_secluded, o, &ops->src,
 			   o->src_rsync_path ? o->src_rsync_path : o->rsync_path, 0,
 			   p->inc_recurse, caps, seed) < 0 ||
-	    server_command(&p->dest_argv, &p->dest_secluded, o, &ops->dest,
+	    (ops->dest.npaths &&
+	     server_command(&p->dest_argv, &p->dest_secluded, o, &ops->dest,
 			   o->dest_rsync_path ? o->dest_rsync_path : o->rsync_path, 1,
-			   p->inc_recurse, caps, seed) < 0) {
+			   p->inc_recurse, caps, seed) < 0)) {
 		snprintf(err, errlen, "out of memory");
 		return -1;
 	}

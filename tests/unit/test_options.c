@@ -1585,21 +1585,10 @@ START_TEST(test_refused_options)
 				"daemons are not supported"},
 		{{"--log-file=/l"}, "--log-file: rsync-relay keeps no log file of its own; give "
 				    "--log-file to a server with -M"},
-		{{"--list-only"}, "--list-only: rsync-relay always copies to a destination; list "
-				  "files with rsync itself"},
 		{{"--copy-as=u"}, "--copy-as: it only affects a local side, and rsync-relay has "
 				  "none"},
 		{{"--stop-after=5"}, "--stop-after: not yet supported by rsync-relay"},
 		{{"--stop-at=12:00"}, "--stop-at: not yet supported by rsync-relay"},
-		{{"-aP"}, "-P: output options are not yet supported by rsync-relay"},
-		{{"--progress"}, "--progress: output options are not yet supported by rsync-relay"},
-		{{"--stats"}, "--stats: output options are not yet supported by rsync-relay"},
-		{{"-h"}, "--human-readable (-h): output options are not yet supported by "
-			 "rsync-relay"},
-		{{"--info=progress2"}, "--info: output options are not yet supported by "
-				       "rsync-relay"},
-		{{"--debug", "all"}, "--debug: output options are not yet supported by "
-				     "rsync-relay"},
 	};
 
 	for (size_t i = 0; i < ARRAY_LEN(vec); i++) {
@@ -1624,10 +1613,9 @@ START_TEST(test_refused_options)
 	{
 		static const char *const more[] = {
 			"--log-file-format=x", "--stderr=all", "--msgs2stderr",
-			"--outbuf=L", "--config=x", "--dparam=a=b", "--detach", "--early-input=x",
+			"--config=x", "--dparam=a=b", "--detach", "--early-input=x",
 			"--time-limit=3", "--confine-root=/x", "--insecure-links", "--drop-D",
-			"--blocking-io", "--compress-threads=2", "--human-readable",
-			"--no-human-readable", "--motd",
+			"--blocking-io", "--compress-threads=2", "--motd",
 		};
 
 		for (size_t i = 0; i < ARRAY_LEN(more); i++) {
@@ -1644,6 +1632,250 @@ START_TEST(test_refused_options)
 				      "%s: \"%s\"", more[i], err);
 			done(&o, &c);
 		}
+	}
+}
+END_TEST
+
+/* The output options: the --info levels rsync's client derives from
+ * -v, --stats, --progress and --info (rsync 3.5.0's rules), -h, and
+ * listing. */
+START_TEST(test_output_levels)
+{
+	struct options o;
+	struct cmdline c;
+
+	OPTS_OK(&o, &c, "-a");
+	ck_assert_int_eq(o.info.level[INFO_NONREG], 1);
+	ck_assert_int_eq(o.info.level[INFO_NAME], 0);
+	ck_assert_int_eq(o.info.level[INFO_STATS], 0);
+	ck_assert_int_eq(o.human_readable, 1);
+	ck_assert_int_eq(o.list_only, 0);
+	ck_assert_ptr_null(o.stdout_format);
+	done(&o, &c);
+
+	OPTS_OK(&o, &c, "-vv");
+	ck_assert_int_eq(o.info.level[INFO_NAME], 2);
+	ck_assert_int_eq(o.info.level[INFO_MISC], 2);
+	ck_assert_int_eq(o.info.level[INFO_STATS], 1);
+	ck_assert_int_eq(o.info.level[INFO_FLIST], 1);
+	ck_assert_int_eq(o.debug.level[DEBUG_FLIST], 1);
+	ck_assert_str_eq(o.stdout_format, "%n%L");
+	done(&o, &c);
+
+	/* --stats is STATS2, STATS3 with -vv */
+	OPTS_OK(&o, &c, "--stats");
+	ck_assert_int_eq(o.info.level[INFO_STATS], 2);
+	ck_assert_int_eq(o.do_stats, 1);
+	done(&o, &c);
+	OPTS_OK(&o, &c, "--stats", "-vv");
+	ck_assert_int_eq(o.info.level[INFO_STATS], 3);
+	done(&o, &c);
+	/* the user's word wins over what options imply, in any order */
+	OPTS_OK(&o, &c, "--info=stats0", "--stats", "-v");
+	ck_assert_int_eq(o.info.level[INFO_STATS], 0);
+	done(&o, &c);
+
+	/* --progress: names (unless a format logs before the transfer),
+	 * FLIST2, PROGRESS1; -P also keeps partial files */
+	OPTS_OK(&o, &c, "--progress");
+	ck_assert_int_eq(o.info.level[INFO_PROGRESS], 1);
+	ck_assert_int_eq(o.info.level[INFO_FLIST], 2);
+	ck_assert_int_eq(o.info.level[INFO_NAME], 1);
+	ck_assert_str_eq(o.stdout_format, "%n%L");
+	ck_assert_int_eq(o.keep_partial, 0);
+	done(&o, &c);
+	OPTS_OK(&o, &c, "-P", "-i");
+	ck_assert_int_eq(o.info.level[INFO_PROGRESS], 1);
+	ck_assert_int_eq(o.info.level[INFO_NAME], 0);
+	ck_assert_str_eq(o.stdout_format, "%i %n%L");
+	ck_assert_int_eq(o.keep_partial, 1);
+	done(&o, &c);
+	OPTS_OK(&o, &c, "--info=progress2,name0");
+	ck_assert_int_eq(o.info.level[INFO_PROGRESS], 2);
+	ck_assert_int_eq(o.info.level[INFO_NAME], 0);
+	ck_assert_ptr_null(o.stdout_format);
+	done(&o, &c);
+	OPTS_OK(&o, &c, "--no-progress", "--info=ALL9,none", "--info=del,Name2");
+	ck_assert_int_eq(o.do_progress, 0);
+	ck_assert_int_eq(o.info.level[INFO_DEL], 1);
+	ck_assert_int_eq(o.info.level[INFO_NAME], 2);
+	ck_assert_int_eq(o.info.level[INFO_STATS], 0);
+	done(&o, &c);
+
+	/* -h counts up from rsync's default of 1; --no-h is 0 */
+	OPTS_OK(&o, &c, "-hh");
+	ck_assert_int_eq(o.human_readable, 3);
+	done(&o, &c);
+	OPTS_OK(&o, &c, "-h", "--no-h");
+	ck_assert_int_eq(o.human_readable, 0);
+	done(&o, &c);
+
+	/* --info=help and --debug=help ask for the word lists */
+	OPTS_OK(&o, &c, "--info=help");
+	ck_assert_int_eq(o.show_info_help, 1);
+	done(&o, &c);
+	OPTS_OK(&o, &c, "--debug=FLIST2,help");
+	ck_assert_int_eq(o.show_debug_help, 1);
+	done(&o, &c);
+
+	/* --list-only, and a lone operand, list (with -d unless -r) */
+	OPTS_OK(&o, &c, "--list-only");
+	ck_assert_int_eq(o.list_only, 2);
+	ck_assert_int_eq(o.xfer_dirs, 1);
+	done(&o, &c);
+	PARSE_OK(&o, &c, NULL, "h:a");
+	ck_assert_int_eq(o.list_only, 1);
+	ck_assert_int_eq(o.xfer_dirs, 1);
+	done(&o, &c);
+
+	OPTS_OK(&o, &c, "--outbuf=line");
+	ck_assert_str_eq(o.outbuf, "line");
+	done(&o, &c);
+}
+END_TEST
+
+START_TEST(test_output_errors)
+{
+	static const char *const unknown_info[] = {"--info=name,bogus2", "h:a", "g:b", NULL};
+	static const char *const unknown_debug[] = {"--debug=2", "h:a", "g:b", NULL};
+	static const char *const outbuf[] = {"--outbuf=X", "h:a", "g:b", NULL};
+
+	expect_usage_error(unknown_info, "Unknown --info item: \"bogus\"");
+	expect_usage_error(unknown_debug, "Unknown --debug item: \"2\"");
+	expect_usage_error(outbuf, "Invalid --outbuf setting -- specify N, L, or B.");
+}
+END_TEST
+
+/* outlevels: rsync 3.5.0's --info=help and --debug=help, and the
+ * --info option a server gets for sets of words. */
+START_TEST(test_outlevels_help)
+{
+	static const char info_help[] =
+		"Use OPT or OPT1 for level 1 output, OPT2 for level 2, etc.; OPT0 silences.\n"
+		"\n"
+		"BACKUP     Mention files backed up\n"
+		"COPY       Mention files copied locally on the receiving side\n"
+		"DEL        Mention deletions on the receiving side\n"
+		"FLIST      Mention file-list receiving/sending (levels 1-2)\n"
+		"MISC       Mention miscellaneous information (levels 1-2)\n"
+		"MOUNT      Mention mounts that were found or skipped\n"
+		"NAME       Mention 1) updated file/dir names, 2) unchanged names\n"
+		"NONREG     Mention skipped non-regular files (default 1, 0 disables)\n"
+		"PROGRESS   Mention 1) per-file progress or 2) total transfer progress\n"
+		"REMOVE     Mention files removed on the sending side\n"
+		"SKIP       Mention files skipped due to transfer overrides (levels 1-2)\n"
+		"STATS      Mention statistics at end of run (levels 1-3)\n"
+		"SYMSAFE    Mention symlinks that are unsafe\n"
+		"\n"
+		"ALL        Set all --info options (e.g. all4)\n"
+		"NONE       Silence all --info options (same as all0)\n"
+		"HELP       Output this help message\n"
+		"\n"
+		"Options added at each level of verbosity:\n"
+		"0) NONREG\n"
+		"1) COPY,DEL,FLIST,MISC,NAME,STATS,SYMSAFE\n"
+		"2) BACKUP,MISC2,MOUNT,NAME2,REMOVE,SKIP\n";
+	static const char debug_help[] =
+		"Use OPT or OPT1 for level 1 output, OPT2 for level 2, etc.; OPT0 silences.\n"
+		"\n"
+		"ACL        Debug extra ACL info\n"
+		"BACKUP     Debug backup actions (levels 1-2)\n"
+		"BIND       Debug socket bind actions\n"
+		"CHDIR      Debug when the current directory changes\n"
+		"CONNECT    Debug connection events (levels 1-2)\n"
+		"CMD        Debug commands+options that are issued (levels 1-2)\n"
+		"DEL        Debug delete actions (levels 1-3)\n"
+		"DELTASUM   Debug delta-transfer checksumming (levels 1-4)\n"
+		"DUP        Debug weeding of duplicate names\n"
+		"EXIT       Debug exit events (levels 1-3)\n"
+		"FILTER     Debug filter actions (levels 1-3)\n"
+		"FLIST      Debug file-list operations (levels 1-4)\n"
+		"FUZZY      Debug fuzzy scoring (levels 1-2)\n"
+		"GENR       Debug generator functions\n"
+		"HASH       Debug hashtable code\n"
+		"HLINK      Debug hard-link actions (levels 1-3)\n"
+		"ICONV      Debug iconv character conversions (levels 1-2)\n"
+		"IO         Debug I/O routines (levels 1-4)\n"
+		"NSTR       Debug negotiation strings\n"
+		"OWN        Debug ownership changes in users & groups (levels 1-2)\n"
+		"PROTO      Debug protocol information\n"
+		"RECV       Debug receiver functions\n"
+		"SEND       Debug sender functions\n"
+		"TIME       Debug setting of modified times (levels 1-2)\n"
+		"\n"
+		"ALL        Set all --debug options (e.g. all4)\n"
+		"NONE       Silence all --debug options (same as all0)\n"
+		"HELP       Output this help message\n"
+		"\n"
+		"Options added at each level of verbosity:\n"
+		"2) BIND,CONNECT,CMD,DEL,DELTASUM,DUP,FILTER,FLIST,ICONV\n"
+		"3) ACL,BACKUP,CONNECT2,DEL2,DELTASUM2,EXIT,FILTER2,FLIST2,FUZZY,GENR,OWN,RECV,SEND,TIME\n"
+		"4) CMD2,DEL3,DELTASUM3,EXIT2,FLIST3,ICONV2,OWN2,PROTO,TIME2\n"
+		"5) CHDIR,DELTASUM4,FLIST4,FUZZY2,HASH,HLINK\n";
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+
+	outlevels_help(OUT_INFO, f);
+	fclose(f);
+	ck_assert_str_eq(buf, info_help);
+	free(buf);
+	f = open_memstream(&buf, &len);
+	outlevels_help(OUT_DEBUG, f);
+	fclose(f);
+	ck_assert_str_eq(buf, debug_help);
+	free(buf);
+}
+END_TEST
+
+START_TEST(test_outlevels_option)
+{
+	static const struct {
+		const char *words;
+		int where;
+		const char *want;	/* NULL: no option */
+	} vec[] = {
+		{"name2,del", OUT_W_SRV | OUT_W_REC, "--info=DEL,NAME2"},
+		{"name2,del", OUT_W_SRV | OUT_W_SND, "--info=NAME2"},
+		{"progress2,flist", OUT_W_SRV | OUT_W_SND, NULL},	/* client words */
+		{"all4", OUT_W_SRV | OUT_W_REC, "--info=ALL4"},
+		{"all,name0", OUT_W_SRV | OUT_W_REC, "--info=ALL,NAME0"},
+		{"none", OUT_W_SRV | OUT_W_SND, "--info=NONE"},
+		{"STATS3,stats1", OUT_W_SRV | OUT_W_SND, "--info=STATS"},
+		{"", OUT_W_SRV | OUT_W_REC, NULL},
+	};
+
+	for (size_t i = 0; i < ARRAY_LEN(vec); i++) {
+		struct outlevels ol;
+		char err[64], *s;
+		int oom;
+
+		outlevels_init(&ol, OUT_INFO);
+		ck_assert_int_eq(outlevels_parse(&ol, vec[i].words, OUT_PRIO_USER, err, sizeof err), 0);
+		s = outlevels_option(&ol, vec[i].where, &oom);
+		ck_assert_int_eq(oom, 0);
+		if (!vec[i].want)
+			ck_assert_msg(s == NULL, "%s: %s", vec[i].words, s);
+		else
+			ck_assert_msg(s && strcmp(s, vec[i].want) == 0, "%s: %s", vec[i].words,
+				      s ? s : "(none)");
+		free(s);
+	}
+
+	/* words implied by -v are never passed on, and stop the ALL form */
+	{
+		struct outlevels ol;
+		char err[64], *s;
+		int oom;
+
+		outlevels_init(&ol, OUT_INFO);
+		outlevels_verbosity(&ol, 2, OUT_PRIO_DEFAULT);
+		ck_assert_ptr_null(outlevels_option(&ol, OUT_W_SRV | OUT_W_REC, &oom));
+		outlevels_parse(&ol, "backup2,copy2,del2,misc2,mount2,name3", OUT_PRIO_USER, err,
+				sizeof err);
+		s = outlevels_option(&ol, OUT_W_SRV | OUT_W_REC, &oom);
+		ck_assert_str_eq(s, "--info=BACKUP2,COPY2,DEL2,MISC2,MOUNT2,NAME3");
+		free(s);
 	}
 }
 END_TEST
@@ -1889,7 +2121,7 @@ START_TEST(test_operands_errors)
 	EXPECT_OPS_ERROR("rsync://g/m", "h:a", "rsync://g/m");
 	EXPECT_OPS_ERROR("[::1]::m", "[::1]::m", "g:d");
 
-	/* fewer than two operands */
+	/* no operand, one operand */
 	{
 		static const char *const none[] = {NULL};
 		static const char *const one[] = {"h:a", NULL};
@@ -1899,8 +2131,11 @@ START_TEST(test_operands_errors)
 		ck_assert_int_eq(ops_parse(&ops, none, err, sizeof err), -1);
 		ck_assert_msg(err[0] != '\0', "no message");
 		operands_free(&ops);
-		ck_assert_int_eq(ops_parse(&ops, one, err, sizeof err), -1);
-		ck_assert_msg(err[0] != '\0', "no message");
+		/* one operand: a source to list */
+		ck_assert_int_eq(ops_parse(&ops, one, err, sizeof err), 0);
+		ck_assert_int_eq(ops.src.npaths, 1);
+		ck_assert_str_eq(ops.src.host, "h");
+		ck_assert_int_eq(ops.dest.npaths, 0);
 		operands_free(&ops);
 	}
 }
@@ -1941,6 +2176,10 @@ Suite *options_suite(void)
 	tcase_add_test(tm, test_rsync_errors_long);
 	tcase_add_test(tm, test_numeric_values);
 	tcase_add_test(tm, test_refused_options);
+	tcase_add_test(tm, test_output_levels);
+	tcase_add_test(tm, test_output_errors);
+	tcase_add_test(tm, test_outlevels_help);
+	tcase_add_test(tm, test_outlevels_option);
 	tcase_add_test(tm, test_item_formats);
 	tcase_add_test(tm, test_delete_needs_dirs);
 	suite_add_tcase(s, tm);

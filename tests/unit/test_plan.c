@@ -439,6 +439,56 @@ static const struct plan_case plan_cases[] = {
 		.dest = {"rsync", "--server", "-rze.iLsfxCIvu", "--specials", "--delete",
 			"--checksum-seed=4", ".", "d", NULL},
 	},
+	/* output options: --stats goes to the receiver, the user's --info
+	 * words to whichever side they concern; --list-only to both */
+	{
+		.argv = {"-a", "--stats", "h:/src/", "g:/dst/", NULL},
+		.seed = 5,
+		.src = {"rsync", "--server", "--sender", "-logDtpre.iLsfxCIvu",
+			"--checksum-seed=5", ".", "/src/", NULL},
+		.dest = {"rsync", "--server", "-logDtpre.iLsfxCIvu", "--stats",
+			 "--checksum-seed=5", ".", "/dst/", NULL},
+	},
+	{
+		.argv = {"-av", "--info=name0,progress2", "h:/src/", "g:/dst/", NULL},
+		.seed = 5,
+		.src = {"rsync", "--server", "--sender", "-vlogDtpre.iLsfxCIvu",
+			"--checksum-seed=5", "--info=NAME0", ".", "/src/", NULL},
+		.dest = {"rsync", "--server", "-vlogDtpre.iLsfxCIvu", "--checksum-seed=5",
+			 "--info=NAME0", ".", "/dst/", NULL},
+	},
+	{
+		.argv = {"-a", "--info=all4", "h:/src/", "g:/dst/", NULL},
+		.seed = 5,
+		.src = {"rsync", "--server", "--sender", "-logDtpre.iLsfxCIvu",
+			"--checksum-seed=5", "--info=ALL4", ".", "/src/", NULL},
+		.dest = {"rsync", "--server", "-logDtpre.iLsfxCIvu", "--log-format=X",
+			 "--checksum-seed=5", "--info=ALL4", ".", "/dst/", NULL},
+	},
+	{
+		.argv = {"-r", "--info=del2,stats3", "--debug=flist2", "h:/src/", "g:/dst/", NULL},
+		.seed = 5,
+		.src = {"rsync", "--server", "--sender", "-re.iLsfxCIvu", "--checksum-seed=5",
+			"--info=STATS3", ".", "/src/", NULL},
+		.dest = {"rsync", "--server", "-re.iLsfxCIvu", "--checksum-seed=5",
+			 "--info=DEL2,STATS3", ".", "/dst/", NULL},
+	},
+	{
+		.argv = {"-a", "--list-only", "h:/src/", "g:/dst/", NULL},
+		.seed = 5,
+		.src = {"rsync", "--server", "--sender", "-logDtpre.iLsfxCIvu", "--list-only",
+			"--checksum-seed=5", ".", "/src/", NULL},
+		.dest = {"rsync", "--server", "-logDtpre.iLsfxCIvu", "--list-only",
+			 "--checksum-seed=5", ".", "/dst/", NULL},
+	},
+	{
+		.argv = {"-a", "-h", "--stats", "--progress", "h:/src/", "g:/dst/", NULL},
+		.seed = 5,
+		.src = {"rsync", "--server", "--sender", "-logDtpre.iLsfxCIvu",
+			"--checksum-seed=5", ".", "/src/", NULL},
+		.dest = {"rsync", "--server", "-logDtpre.iLsfxCIvu", "--log-format=X", "--stats",
+			 "--checksum-seed=5", ".", "/dst/", NULL},
+	},
 };
 
 /* Every transfer option, alone and in combinations, recorded the same way
