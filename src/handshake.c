@@ -2,6 +2,7 @@
 
 #include <errno.h>
 #include <poll.h>
+#include <time.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -222,8 +223,13 @@ static int negotiate(struct hs_side *a, struct hs_side *b, const char *what,
 {
 	char la[1024], lb[1024];
 
-	if (read_vstring(a, la, sizeof la, r) < 0 || read_vstring(b, lb, sizeof lb, r) < 0)
+	if (read_vstring(a, la, sizeof la, r) < 0 || (b && read_vstring(b, lb, sizeof lb, r) < 0))
 		return -1;
+	/* Alone with the sender (a listing), any checksum whose length the
+	 * file list needs is fine, and no data is compressed. */
+	if (!b)
+		snprintf(lb, sizeof lb, "%s",
+			 strcmp(what, "checksum") == 0 ? "xxh128 xxh3 xxh64 md5 md4 sha1 none" : la);
 	if (hs_pick_name(la, lb, chosen, NAME_MAX_LEN) < 0) {
 		report_fatal(r, RERR_UNSUPPORTED,
 			     "Failed to negotiate a %s choice: the sender offers \"%s\", "
@@ -233,14 +239,53 @@ static int negotiate(struct hs_side *a, struct hs_side *b, const char *what,
 	return 0;
 }
 
+int64_t hs_now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* Notes when each server first speaks: the time its connection took,
+ * whichever answers first. */
+static void await_both(struct hs_side *a, struct hs_side *b)
+{
+	struct hs_side none = { .rfd = -1, .ready_ms = 1 };
+
+	if (!b)
+		b = &none;
+	a->ready_ms = 0;
+	if (b != &none)
+		b->ready_ms = 0;
+	while (!a->ready_ms || !b->ready_ms) {
+		struct pollfd p[2] = {
+			{ .fd = a->ready_ms ? -1 : a->rfd, .events = POLLIN },
+			{ .fd = b->ready_ms ? -1 : b->rfd, .events = POLLIN },
+		};
+		if (poll(p, 2, -1) < 0) {
+			if (errno == EINTR)
+				continue;
+			break;
+		}
+		if (p[0].revents)
+			a->ready_ms = hs_now_ms();
+		if (p[1].revents)
+			b->ready_ms = hs_now_ms();
+	}
+}
+
 int handshake_run(struct hs_side *a, struct hs_side *b, const struct hs_wants *w,
 		  struct session *s, struct report *r)
 {
 	int32_t va, vb, ca = 0, cb = 0;
 
 	memset(s, 0, sizeof *s);
-	if (read_int(a, &va, r) < 0 || read_int(b, &vb, r) < 0)
+	await_both(a, b);
+	if (read_int(a, &va, r) < 0 || (b && read_int(b, &vb, r) < 0))
 		return -1;
+	if (!b)
+		vb = va;
 	if (va < 20 || va > 40 || vb < 20 || vb > 40) {
 		report_fatal(r, RERR_PROTOCOL,
 			     "protocol version mismatch -- is your shell clean? "
@@ -260,12 +305,14 @@ int handshake_run(struct hs_side *a, struct hs_side *b, const struct hs_wants *w
 			     s->protocol, (int)va, (int)vb, RELAY_MIN_PROTOCOL);
 		return -1;
 	}
-	if (write_int(a, s->protocol, r) < 0 || write_int(b, s->protocol, r) < 0)
+	if (write_int(a, s->protocol, r) < 0 || (b && write_int(b, s->protocol, r) < 0))
 		return -1;
 
 	if (s->protocol >= 30) {
-		if (read_varint(a, &ca, r) < 0 || read_varint(b, &cb, r) < 0)
+		if (read_varint(a, &ca, r) < 0 || (b && read_varint(b, &cb, r) < 0))
 			return -1;
+		if (!b)
+			cb = ca;
 		s->compat_src = ca;
 		s->compat_dest = cb;
 		if ((ca & ~CF_CLIENT_ONLY) != (cb & ~CF_CLIENT_ONLY))
@@ -288,10 +335,10 @@ int handshake_run(struct hs_side *a, struct hs_side *b, const struct hs_wants *w
 	if (nego_zip && negotiate(a, b, "compress", s->compress, r) < 0)
 		return -1;
 	if (nego_sum && (write_vstring(a, s->checksum, r) < 0 ||
-			 write_vstring(b, s->checksum, r) < 0))
+			 (b && write_vstring(b, s->checksum, r) < 0)))
 		return -1;
 	if (nego_zip && (write_vstring(a, s->compress, r) < 0 ||
-			 write_vstring(b, s->compress, r) < 0))
+			 (b && write_vstring(b, s->compress, r) < 0)))
 		return -1;
 	if (!nego_sum && w->checksum_choice)
 		snprintf(s->checksum, sizeof s->checksum, "%.*s",
@@ -315,8 +362,10 @@ int handshake_run(struct hs_side *a, struct hs_side *b, const struct hs_wants *w
 		return -1;
 	}
 
-	if (read_int(a, &s->seed_src, r) < 0 || read_int(b, &s->seed_dest, r) < 0)
+	if (read_int(a, &s->seed_src, r) < 0 || (b && read_int(b, &s->seed_dest, r) < 0))
 		return -1;
+	if (!b)
+		s->seed_dest = s->seed_src;
 	if (s->seed_src != s->seed_dest)
 		report_warn(r, "the servers chose different checksum seeds (%d and %d), so no "
 			    "block can match and every byte is sent as literal data; give both "

@@ -49,7 +49,11 @@ struct hs_side {
 	int rfd, wfd;
 	const char *who;	/* "sender" / "receiver" */
 	uint64_t bytes_in, bytes_out;
+	int64_t ready_ms;	/* monotonic time its first bytes arrived */
 };
+
+/* Milliseconds of the monotonic clock. */
+int64_t hs_now_ms(void);
 
 struct hs_wants {
 	int compress;			/* compression on (-z or a choice) */
@@ -64,6 +68,7 @@ struct hs_wants {
  * nothing is reported, the caller may start both again with fewer
  * capability letters). */
 #define HS_COMPAT_MISMATCH (-2)
+/* b may be NULL: the sender alone, for a listing. */
 int handshake_run(struct hs_side *a, struct hs_side *b, const struct hs_wants *w,
 		  struct session *s, struct report *r);
 

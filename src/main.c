@@ -38,6 +38,7 @@ struct conn {
 	struct hs_side a, b;
 	struct session sess;
 	int started;
+	int64_t spawned_ms;	/* when both remote shells were started */
 };
 
 static void usage_error(struct report *r, const char *msg)
@@ -97,6 +98,7 @@ static int start_both(struct conn *c, const struct options *o, const struct oper
 		.max_protocol = o->protocol_version,
 	};
 	char err[1024];
+	int listing = o->list_only != 0;
 
 	memset(c, 0, sizeof *c);
 	if (plan_build(&c->plan, o, ops, seed, isatty(STDIN_FILENO), caps, err,
@@ -104,8 +106,10 @@ static int start_both(struct conn *c, const struct options *o, const struct oper
 		report_fatal(r, RERR_SYNTAX, "%s", err);
 		return -1;
 	}
+	c->dest.to_fd = c->dest.from_fd = -1;
+	c->spawned_ms = hs_now_ms();
 	if (spawn_child(&c->src, c->plan.src_argv.v, "sender") < 0 ||
-	    spawn_child(&c->dest, c->plan.dest_argv.v, "receiver") < 0) {
+	    (!listing && spawn_child(&c->dest, c->plan.dest_argv.v, "receiver") < 0)) {
 		report_fatal(r, RERR_IPC, "Failed to start the remote shell: %s", strerror(errno));
 		return -1;
 	}
@@ -114,11 +118,11 @@ static int start_both(struct conn *c, const struct options *o, const struct oper
 	c->b = (struct hs_side){ .rfd = c->dest.from_fd, .wfd = c->dest.to_fd,
 				 .who = "receiver" };
 	if (send_secluded(c->src.to_fd, &c->plan.src_secluded) < 0 ||
-	    send_secluded(c->dest.to_fd, &c->plan.dest_secluded) < 0) {
+	    (!listing && send_secluded(c->dest.to_fd, &c->plan.dest_secluded) < 0)) {
 		report_fatal(r, RERR_STREAMIO, "connection closed while sending arguments");
 		return -1;
 	}
-	return handshake_run(&c->a, &c->b, &wants, &c->sess, r);
+	return handshake_run(&c->a, listing ? NULL : &c->b, &wants, &c->sess, r);
 }
 
 /* Ends a start that will not be used, without the servers' complaints:
@@ -146,6 +150,7 @@ static int connect_both(struct conn *c, const struct options *o,
 
 	if (rc != HS_COMPAT_MISMATCH)
 		return rc;
+	/* (never when listing: one server agrees with itself) */
 	hs_common_caps(c->sess.compat_src, c->sess.compat_dest, PLAN_CAPS, caps, sizeof caps);
 	if (o->verbose) {
 		char line[256];
@@ -205,26 +210,28 @@ static int queue_filter_lists(struct relay *rl, const struct options *o,
 }
 
 static void print_summary(struct report *r, const struct relay *rl, const struct options *o,
-			  const struct conn *c)
+			  const struct conn *c, time_t started)
 {
-	char a[32], b[32];
-	int64_t total = rl->ss.stats_count >= 3 ? rl->ss.stats[2] : rl->ss.total_size;
-	uint64_t src_in = c->a.bytes_in + rl->src.bytes_in;
-	uint64_t src_out = c->a.bytes_out + rl->src.bytes_out;
-	uint64_t dest_in = c->b.bytes_in + rl->dest.bytes_in;
-	uint64_t dest_out = c->b.bytes_out + rl->dest.bytes_out;
-	double wire = (double)(src_in + src_out);
+	const struct sendstream *ss = &rl->ss;
+	struct run_summary sum = {
+		.st = ss->st,
+		.total_size = ss->stats_count >= 3 ? ss->stats[2] : ss->total_size,
+		.flist_buildtime = ss->stats_count >= 5 ? ss->stats[3] : 0,
+		.flist_xfertime = ss->stats_count >= 5 ? ss->stats[4] : 0,
+		.src = { c->a.bytes_out + rl->src.bytes_out, c->a.bytes_in + rl->src.bytes_in,
+			 c->a.ready_ms - c->spawned_ms },
+		.dest = { c->b.bytes_out + rl->dest.bytes_out, c->b.bytes_in + rl->dest.bytes_in,
+			  c->b.ready_ms - c->spawned_ms },
+		/* rsync's rate: whole seconds, plus half a second */
+		.seconds = 0.5 + (double)(time(NULL) - started),
+		.stats_level = o->info.level[INFO_STATS],
+		.human = o->human_readable,
+		.protocol = c->sess.protocol,
+		.dry_run = o->dry_run,
+		.listing = o->list_only != 0,
+	};
 
-	if (!o->verbose || o->quiet)
-		return;
-	fprintf(r->out, "\nsource link: sent %s bytes  received %s bytes\n",
-		report_num((int64_t)src_out, a, sizeof a), report_num((int64_t)src_in, b, sizeof b));
-	fprintf(r->out, "destination link: sent %s bytes  received %s bytes\n",
-		report_num((int64_t)dest_out, a, sizeof a),
-		report_num((int64_t)dest_in, b, sizeof b));
-	fprintf(r->out, "total size is %s  speedup is %.2f%s\n", report_num(total, a, sizeof a),
-		wire > 0 ? (double)total / wire : 0.0, o->dry_run ? " (DRY RUN)" : "");
-	fflush(r->out);
+	report_summary(r, &sum);
 }
 
 /* A local --files-from list (a file, or "-" for stdin); -1 if none. */
@@ -262,6 +269,8 @@ int main(int argc, char **argv)
 	int code, src_code, dest_code, ff_fd;
 	const char *cs;
 
+	time_t started = time(NULL);
+
 	setlocale(LC_CTYPE, "");
 	setlocale(LC_NUMERIC, "");	/* number formats follow the locale, as in rsync */
 	signal(SIGPIPE, SIG_IGN);
@@ -274,14 +283,19 @@ int main(int argc, char **argv)
 		options_free(&o);
 		return RERR_SYNTAX;
 	}
-	if (o.show_help || o.show_version) {
-		if (o.show_help)
+	if (o.show_help || o.show_version || o.show_info_help || o.show_debug_help) {
+		if (o.show_info_help || o.show_debug_help)
+			outlevels_help(o.show_info_help ? OUT_INFO : OUT_DEBUG, stdout);
+		else if (o.show_help)
 			options_usage();
 		else
 			print_version();
 		options_free(&o);
 		return 0;
 	}
+	if (o.outbuf)
+		setvbuf(stdout, NULL, strchr("NnUu", *o.outbuf) ? _IONBF : strchr("Ll", *o.outbuf)
+					      ? _IOLBF : _IOFBF, 0);
 	r.quiet = o.quiet;
 	r.allow_8bit = o.allow_8bit_chars;
 	if (operands_parse(&ops, o.args, o.nargs, err, sizeof err) < 0) {
@@ -306,7 +320,7 @@ int main(int argc, char **argv)
 	memset(&c, 0, sizeof c);
 	if (!r.fatal &&
 	    connect_both(&c, &o, &ops, o.checksum_seed ? o.checksum_seed : random_seed(), &r) == 0) {
-		if (pump_init(&rl, &c.src, &c.dest, &o, &c.sess, &r) < 0)
+		if (pump_init(&rl, &c.src, o.list_only ? NULL : &c.dest, &o, &c.sess, &r) < 0)
 			report_fatal(&r, RERR_MALLOC, "out of memory");
 		else if (queue_filter_lists(&rl, &o, &fl, &c.sess, &r) == 0) {
 			if (ff_fd >= 0)
@@ -319,7 +333,7 @@ int main(int argc, char **argv)
 	dest_code = c.started ? child_reap(&c.dest, REAP_TIMEOUT_MS) : 0;
 	if (!r.fatal) {
 		r.io_error |= rl.ss.io_error;
-		print_summary(&r, &rl, &o, &c);
+		print_summary(&r, &rl, &o, &c, started);
 	}
 	code = report_exit_code(&r, src_code, dest_code);
 	if (code && code != r.remote_exit)

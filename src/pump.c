@@ -55,6 +55,19 @@ int pump_init(struct relay *rl, struct child *src, struct child *dest,
 	rl->o = o;
 	rl->s = s;
 	rl->r = r;
+	if (!dest) {
+		/* no receiver: a side that has ended and reads nothing */
+		static const struct child nobody = { .to_fd = -1, .from_fd = -1 };
+		rl->nobody = nobody;
+		dest = &rl->nobody;
+		rl->list = (struct lister){
+			.active = 1,
+			.fmt = { .human = o->human_readable, .atimes = o->preserve_atimes,
+				 .crtimes = o->preserve_crtimes, .links = o->preserve_links,
+				 .missing_delete = o->missing_args == 2,
+				 .inc_recurse = s->inc_recurse },
+		};
+	}
 	/* A server reads multiplexed input from protocol 30 on. */
 	if (side_init(&rl->src, src, "sender", s->protocol >= 30) < 0 ||
 	    side_init(&rl->dest, dest, "receiver", s->protocol >= 30) < 0 ||
@@ -62,6 +75,10 @@ int pump_init(struct relay *rl, struct child *src, struct child *dest,
 		return -1;
 	ndx_state_init(&rl->stand.ndx);
 	rl->ff.fd = -1;
+	if (rl->list.active) {
+		rl->dest.in.eof = 1;
+		rl->dest.out.closed = 1;
+	}
 
 	memset(&p, 0, sizeof p);
 	p.fo.protocol = s->protocol;
@@ -92,10 +109,12 @@ int pump_init(struct relay *rl, struct child *src, struct child *dest,
 	p.compressed = s->compress[0] != '\0';
 	p.xfer_sum_len = s->xfer_sum_len;
 	p.log_before = o->log_before_transfer;
+	p.append_mode = o->append_mode;
 
 	rl->fmt = (struct item_format){
 		.fmt = o->stdout_format, .has_i = o->stdout_format_has_i,
-		.verbose = o->verbose, .dry_run = o->dry_run, .protocol = s->protocol,
+		.name_level = o->info.level[INFO_NAME], .del_level = o->info.level[INFO_DEL],
+		.dry_run = o->dry_run, .protocol = s->protocol,
 		.preserve_uid = o->preserve_uid, .preserve_gid = o->preserve_gid,
 		.preserve_mtimes = o->preserve_mtimes, .sum_len = s->xfer_sum_len,
 		/* xxHash sums print last byte first; old MD4 ones not at all */
@@ -347,6 +366,23 @@ static int demux(struct relay *rl, struct side *sd, data_sink sink)
 
 /* ---- sender to receiver ---- */
 
+/* An NDX_DONE to a server: one byte from protocol 30, an int before. */
+static void put_done(struct relay *rl, struct side *sd)
+{
+	static const unsigned char done = 0;
+	unsigned char b[4];
+	const void *p = &done;
+	size_t n = 1;
+
+	if (rl->s->protocol < 30) {
+		wire_put_u32(b, (uint32_t)NDX_DONE);
+		p = b;
+		n = 4;
+	}
+	if (buf_room(&sd->out.data) >= n)
+		buf_append(&sd->out.data, p, n);
+}
+
 static size_t sink_sender(struct relay *rl, const unsigned char *p, size_t n)
 {
 	size_t room = buf_room(&rl->sdata);
@@ -363,16 +399,38 @@ static void on_events(struct relay *rl)
 	int ev = ss->events;
 
 	ss->events = 0;
-	if ((ev & SS_EV_FLIST_START) && rl->o->verbose) {
-		if (rl->s->inc_recurse)
-			report_info(rl->r, "receiving incremental file list\n");
-		else if (rl->o->recurse)
+	/* rsync's file-list messages (flist.c): a counting line for a whole
+	 * list, a plain announcement for an incremental one. */
+	int flist_level = rl->o->info.level[INFO_FLIST];
+	int counting = flist_level >= 1 && rl->o->xfer_dirs && !rl->s->inc_recurse;
+	char line[64];
+
+	if (ev & SS_EV_FLIST_START) {
+		if (counting)
 			report_info(rl->r, "receiving file list ... ");
+		else if (rl->s->inc_recurse && flist_level >= 1)
+			report_info(rl->r, "receiving incremental file list\n");
+	}
+	if ((ev & SS_EV_ENTRY) && counting && flist_level >= 2 && ss->nlists == 0 &&
+	    ss->st.num_files[SK_ALL] % 100 == 0) {
+		snprintf(line, sizeof line, " %d files...\r", ss->st.num_files[SK_ALL]);
+		report_info(rl->r, line);
+	}
+	if ((ev & SS_EV_FLIST_DONE) && rl->list.active) {
+		listing_print(rl->r, &rl->list.fmt, ss->last, &ss->dirs);
+		/* Moving on to a new list retires the one before (rsync's
+		 * check_for_finished_files); the sender then sends more. */
+		if (rl->s->inc_recurse && ss->nlists >= 2)
+			put_done(rl, &rl->src);
 	}
 	if ((ev & SS_EV_FLIST_DONE) && ss->nlists == 1) {
-		if (rl->o->verbose && !rl->s->inc_recurse && rl->o->recurse)
+		if (counting && flist_level >= 2) {
+			int n = ss->st.num_files[SK_ALL];
+			snprintf(line, sizeof line, "%d file%sto consider\n", n, n == 1 ? " " : "s ");
+			report_info(rl->r, line);
+		} else if (counting)
 			report_info(rl->r, "done\n");
-		if (ss->first_list_empty) {
+		if (ss->first_list_empty && !rl->list.active) {
 			/* The sender exits now; answer the receiver ourselves. */
 			rl->stand.active = 1;
 		}
@@ -392,6 +450,23 @@ static void on_events(struct relay *rl)
 	}
 }
 
+/* Listing: once every list is in, the generator's phase ends (the first
+ * also retires the last list) and its goodbye (rsync's generate_files
+ * and do_recv with nothing to transfer). */
+static void lister_step(struct relay *rl)
+{
+	const struct sendstream *ss = &rl->ss;
+	int all_in = rl->s->inc_recurse ? ss->flist_eof : ss->nlists >= 1;
+
+	if (!rl->list.active || rl->list.ended || !all_in || ss->building)
+		return;
+	rl->list.ended = 1;
+	if (ss->first_list_empty)
+		return;	/* the sender has left already */
+	for (int i = 0; i < (rl->s->protocol >= 31 ? 5 : 4); i++)
+		put_done(rl, &rl->src);
+}
+
 /* Feeds the parser what the receiver's queue has room for. */
 static int parse_sender(struct relay *rl)
 {
@@ -399,7 +474,8 @@ static int parse_sender(struct relay *rl)
 	 * that the sender is never left blocked on a full pipe. */
 	int forward = !rl->exit_sent && !rl->dest.out.closed;
 
-	while (buf_len(&rl->sdata)) {
+	/* (a list that ends without id lists finishes on no bytes at all) */
+	while (buf_len(&rl->sdata) || rl->ss.state == SS_IDLIST) {
 		size_t len = buf_len(&rl->sdata), used;
 		int drop, r;
 
@@ -424,27 +500,13 @@ static int parse_sender(struct relay *rl)
 		buf_consume(&rl->sdata, used);
 		if (rl->ss.events)
 			on_events(rl);
+		lister_step(rl);
 	}
 	return 0;
 }
 
 /* ---- receiver to sender ---- */
 
-static void stand_in_reply(struct relay *rl)
-{
-	static const unsigned char done = 0; /* NDX_DONE */
-	unsigned char b[4];
-	const void *p = &done;
-	size_t n = 1;
-
-	if (rl->s->protocol < 30) {
-		wire_put_u32(b, (uint32_t)NDX_DONE);
-		p = b;
-		n = 4;
-	}
-	if (buf_room(&rl->dest.out.data) >= n)
-		buf_append(&rl->dest.out.data, p, n);
-}
 
 /* The sender's side of the end of run for an empty file list (rsync's
  * send_files and read_final_goodbye with nothing to send). */
@@ -483,9 +545,9 @@ static int stand_in_step(struct relay *rl)
 			 * loop that send_files() leaves. */
 			if (++st->phase > (rl->s->protocol >= 29 ? 2 : 1))
 				st->stage = 1;
-			stand_in_reply(rl);
+			put_done(rl, &rl->dest);
 		} else if (st->stage == 1 && rl->s->protocol >= 31) {
-			stand_in_reply(rl);
+			put_done(rl, &rl->dest);
 			st->stage = 2;
 		} else
 			st->stage = 3;
@@ -614,7 +676,8 @@ static int read_side(struct side *sd)
  * would stop it. */
 static void side_ended(struct relay *rl, struct side *gone, struct side *other)
 {
-	if (ss_at_tail(&rl->ss) || rl->stand.active || rl->exit_sent)
+	if (ss_at_tail(&rl->ss) || rl->stand.active || rl->exit_sent ||
+	    (rl->list.active && rl->ss.first_list_empty))
 		return;
 	if (!rl->r->fatal)
 		report_fatal(rl->r, RERR_STREAMIO,
@@ -631,6 +694,15 @@ static void check_ends(struct relay *rl)
 	struct side *a = &rl->src, *b = &rl->dest;
 	int a_ended = a->in.eof && !buf_len(&a->in.raw);
 	int b_ended = b->in.eof && !buf_len(&b->in.raw);
+
+	if (rl->list.active) {
+		/* the sender alone: its end is the run's end */
+		if (a_ended) {
+			side_ended(rl, a, b);
+			rl->done = 1;
+		}
+		return;
+	}
 
 	/* The receiver keeps its input until it is done itself. */
 	if (a_ended && !b->out.closed && !out_pending(b)) {

@@ -9,6 +9,7 @@
 
 #include "buf.h"
 #include "handshake.h"
+#include "listing.h"
 #include "options.h"
 #include "report.h"
 #include "sendstream.h"
@@ -61,12 +62,22 @@ struct files_from {
 	int done;
 };
 
+/* Listing mode: the relay is the sender's only client and lists what it
+ * sends, answering as a generator that wants nothing. */
+struct lister {
+	int active;
+	int ended;		/* the phase ends and goodbye are queued */
+	struct listing_format fmt;
+};
+
 struct relay {
 	struct side src, dest;
 	struct sendstream ss;
 	struct buf sdata;	/* the sender's stream awaiting the parser */
 	struct stand_in stand;
 	struct files_from ff;
+	struct lister list;
+	struct child nobody;	/* the receiver's place in listing mode */
 	struct item_format fmt;
 	const struct options *o;
 	const struct session *s;
@@ -75,6 +86,7 @@ struct relay {
 	int done;
 };
 
+/* dest is NULL in listing mode. */
 int pump_init(struct relay *rl, struct child *src, struct child *dest,
 	      const struct options *o, const struct session *s, struct report *r);
 /* Sends the names read from fd (a local --files-from list) to the sender. */

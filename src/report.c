@@ -2,7 +2,11 @@
 
 #include <stdarg.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
 
+#include "logfmt.h"
 #include "wire.h"
 
 void report_init(struct report *r, FILE *out, FILE *err, int quiet)
@@ -199,33 +203,12 @@ void report_exit_line(const struct report *r, int code)
 	fflush(r->err);
 }
 
-const char *report_num(int64_t n, char *buf, size_t len)
-{
-	char tmp[32];
-	int l = snprintf(tmp, sizeof tmp, "%lld", (long long)(n < 0 ? -n : n));
-	size_t o = 0;
-
-	if (n < 0 && o + 1 < len)
-		buf[o++] = '-';
-	for (int i = 0; i < l && o + 1 < len; i++) {
-		if (i && (l - i) % 3 == 0 && o + 1 < len)
-			buf[o++] = ',';
-		buf[o++] = tmp[i];
-	}
-	buf[o] = '\0';
-	return buf;
-}
-
-#include <sys/stat.h>
-#include <time.h>
-#include <unistd.h>
-
-#include "logfmt.h"
 
 #define ITEM_LOCAL_CHANGE_BIT (1 << 14)
 #define ITEM_SIGNIFICANT (0xFFFF & ~((1 << 11) | (1 << 12) | ITEM_LOCAL_CHANGE_BIT))
 
-static void print_line(struct report *r, const struct item_format *f, struct logfmt_item *li)
+static void print_line(struct report *r, const struct item_format *f, struct logfmt_item *li,
+		       const char *fmt)
 {
 	char line[16384];
 	int n;
@@ -240,7 +223,7 @@ static void print_line(struct report *r, const struct item_format *f, struct log
 	li->receiver_symlink_times = 1;
 	li->checksum_bytes_len = f->sum_len;
 	li->checksum_order = (enum logfmt_sum_order)f->sum_order;
-	n = logfmt_line(f->fmt, li, line, sizeof line);
+	n = logfmt_line(fmt, li, line, sizeof line);
 	if (n < 0 || r->quiet)
 		return;
 	report_escaped(r, r->out, line, (size_t)n);
@@ -258,7 +241,7 @@ void report_item(struct report *r, const struct item_format *f, const struct ite
 	 * something (rsync's maybe_log_item). */
 	if (!it->transferred) {
 		int see = f->has_i && (significant || *it->xname || f->has_i > 1 ||
-				       f->verbose > 1);
+				       f->name_level > 1);
 		int local_change = (it->iflags & ITEM_LOCAL_CHANGE_BIT) && significant;
 		if (!see && !local_change && !*it->xname && !(S_ISDIR(it->mode) && significant))
 			return;
@@ -275,7 +258,7 @@ void report_item(struct report *r, const struct item_format *f, const struct ite
 	li.iflags = it->iflags;
 	li.bytes = it->bytes;
 	li.checksum = it->sum;
-	print_line(r, f, &li);
+	print_line(r, f, &li, f->fmt);
 }
 
 void report_deleted(struct report *r, const struct item_format *f, const unsigned char *data,
@@ -284,7 +267,8 @@ void report_deleted(struct report *r, const struct item_format *f, const unsigne
 	char name[4200];
 	struct logfmt_item li;
 
-	if (!f->fmt)
+	/* rsync's log_delete: "deleting NAME" unless the format shows %i/%o */
+	if (!f->fmt && f->del_level < 1)
 		return;
 	memset(&li, 0, sizeof li);
 	li.mode = S_IFREG;
@@ -299,7 +283,7 @@ void report_deleted(struct report *r, const struct item_format *f, const unsigne
 	li.name = name;
 	li.is_delete = 1;
 	li.iflags = ITEM_DELETED;
-	print_line(r, f, &li);
+	print_line(r, f, &li, f->fmt ? f->fmt : "deleting %n");
 }
 
 void report_info(struct report *r, const char *line)
@@ -308,4 +292,102 @@ void report_info(struct report *r, const char *line)
 		fputs(line, r->out);
 		fflush(r->out);
 	}
+}
+
+/* "Number of files: 5 (reg: 3, dir: 2)" (rsync's output_itemized_counts) */
+static void itemized_counts(struct report *r, const char *what, const int *counts)
+{
+	static const char *const labels[SK_KINDS] = {"reg", "dir", "link", "dev", "special"};
+	char num[LOGFMT_NUM_SIZE];
+	int by_kind[SK_KINDS];
+
+	fprintf(r->out, "%s: %s", what, logfmt_num(counts[SK_ALL], 1, num, sizeof num));
+	if (counts[SK_ALL]) {
+		const char *sep = " (";
+		by_kind[0] = counts[SK_ALL];
+		for (int k = 1; k < SK_KINDS; k++) {
+			by_kind[k] = counts[k];
+			by_kind[0] -= counts[k];
+		}
+		for (int k = 0; k < SK_KINDS; k++) {
+			if (!by_kind[k])
+				continue;
+			fprintf(r->out, "%s%s: %s", sep, labels[k],
+				logfmt_num(by_kind[k], 1, num, sizeof num));
+			sep = ", ";
+		}
+		fputc(')', r->out);
+	}
+	fputc('\n', r->out);
+}
+
+static void link_line(struct report *r, const char *label, const struct link_figures *l,
+		      const struct run_summary *s)
+{
+	char a[LOGFMT_NUM_SIZE], b[LOGFMT_NUM_SIZE], c[LOGFMT_NUM_SIZE];
+	double bytes = (double)(l->sent + l->received);
+
+	fprintf(r->out, "%s: sent %s bytes  received %s bytes  %s bytes/sec\n", label,
+		logfmt_num((int64_t)l->sent, s->human, a, sizeof a),
+		logfmt_num((int64_t)l->received, s->human, b, sizeof b),
+		logfmt_dnum(bytes / s->seconds, s->human, 2, c, sizeof c));
+}
+
+void report_summary(struct report *r, const struct run_summary *s)
+{
+	const struct xfer_stats *st = &s->st;
+	char a[LOGFMT_NUM_SIZE], b[LOGFMT_NUM_SIZE];
+	int h = s->human, comma = s->human != 0;
+	uint64_t src_bytes = s->src.sent + s->src.received;
+
+	if (r->quiet)
+		return;
+	if (s->stats_level >= 2) {
+		fputc('\n', r->out);
+		itemized_counts(r, "Number of files", st->num_files);
+		if (s->protocol >= 29)
+			itemized_counts(r, "Number of created files", st->created);
+		if (s->protocol >= 31)
+			itemized_counts(r, "Number of deleted files", st->deleted);
+		fprintf(r->out, "Number of regular files transferred: %s\n",
+			logfmt_num(st->xferred_files, comma, a, sizeof a));
+		fprintf(r->out, "Total file size: %s bytes\n",
+			logfmt_num(s->total_size, h, a, sizeof a));
+		fprintf(r->out, "Total transferred file size: %s bytes\n",
+			logfmt_num(st->total_transferred_size, h, a, sizeof a));
+		fprintf(r->out, "Literal data: %s bytes\n", logfmt_num(st->literal_data, h, a, sizeof a));
+		fprintf(r->out, "Matched data: %s bytes\n", logfmt_num(st->matched_data, h, a, sizeof a));
+		fprintf(r->out, "File list size: %s\n", logfmt_num(st->flist_size, h, a, sizeof a));
+		if (s->flist_buildtime) {
+			fprintf(r->out, "File list generation time: %s seconds\n",
+				logfmt_dnum((double)s->flist_buildtime / 1000, comma, 3, a, sizeof a));
+			fprintf(r->out, "File list transfer time: %s seconds\n",
+				logfmt_dnum((double)s->flist_xfertime / 1000, comma, 3, a, sizeof a));
+		}
+		/* The relay is the client of both links: its own totals. */
+		fprintf(r->out, "Total bytes sent: %s\n",
+			logfmt_num((int64_t)(s->src.sent + s->dest.sent), h, a, sizeof a));
+		fprintf(r->out, "Total bytes received: %s\n",
+			logfmt_num((int64_t)(s->src.received + s->dest.received), h, a, sizeof a));
+		fprintf(r->out, "Source link: connected in %s seconds\n",
+			logfmt_dnum((double)s->src.connect_ms / 1000, comma, 3, a, sizeof a));
+		if (!s->listing)
+			fprintf(r->out, "Destination link: connected in %s seconds\n",
+				logfmt_dnum((double)s->dest.connect_ms / 1000, comma, 3, b,
+					    sizeof b));
+	}
+	if (s->stats_level >= 1) {
+		fputc('\n', r->out);
+		link_line(r, "source link", &s->src, s);
+		if (!s->listing)
+			link_line(r, "destination link", &s->dest, s);
+		/* The speedup is rsync's: the source link carries what a direct
+		 * rsync from the source would. */
+		fprintf(r->out, "total size is %s  speedup is %s%s\n",
+			logfmt_num(s->total_size, h, a, sizeof a),
+			logfmt_dnum(src_bytes ? (double)s->total_size / (double)src_bytes : 0.0,
+				    comma, 2, b, sizeof b),
+			s->dry_run ? " (DRY RUN)" : "");
+	}
+	fflush(r->out);
 }

@@ -7,6 +7,8 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "stats.h"
+
 /* rsync's exit codes (rsync(1), EXIT VALUES). */
 enum {
 	RERR_OK = 0,
@@ -77,15 +79,17 @@ int report_exit_code(const struct report *r, int src_code, int dest_code);
 /* The closing "rsync error: ..." line when the code is not 0. */
 void report_exit_line(const struct report *r, int code);
 
-/* rsync's thousands-separated number. */
-const char *report_num(int64_t n, char *buf, size_t len);
+/* The end-of-run lines: rsync's --stats (level 2) and the closing
+ * "sent ... received" and "total size" lines (level 1), per link. */
+void report_summary(struct report *r, const struct run_summary *s);
 
 /* How items are printed: the --out-format and what rsync's client
  * derives from its options (see options.h). */
 struct item_format {
 	const char *fmt;	/* NULL: nothing is printed per item */
 	int has_i;		/* %i in it; 2 with -ii */
-	int verbose;
+	int name_level;		/* --info=name level (-v: 1, -vv: 2) */
+	int del_level;		/* --info=del level */
 	int dry_run;
 	int protocol;
 	int preserve_uid, preserve_gid, preserve_mtimes;

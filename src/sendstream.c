@@ -86,7 +86,6 @@ static int finish_list(struct sendstream *ss)
 			fl->parent_ndx = 0;
 	}
 	ss->nlists++;
-	ss->num_files += fl->used;
 	if (ss->last)
 		ss->last->next = fl;
 	else
@@ -96,6 +95,68 @@ static int finish_list(struct sendstream *ss)
 	ss->state = SS_NDX;
 	ss->events |= SS_EV_FLIST_DONE;
 	return 0;
+}
+
+/* rsync's stats count everything not regular, a directory, a symlink
+ * or a device as a special file (mode 0 of --delete-missing-args too). */
+static int kind_of(uint32_t mode)
+{
+	if (S_ISDIR(mode))
+		return SK_DIR;
+	if (S_ISLNK(mode))
+		return SK_LINK;
+	if (S_ISCHR(mode) || S_ISBLK(mode))
+		return SK_DEV;
+	return SK_SPECIAL;
+}
+
+/* What the sender counts for a record it sends (rsync's send_files). */
+static void count_item(struct sendstream *ss, int iflags)
+{
+	struct xfer_stats *st = &ss->st;
+	uint32_t mode = ss->item->mode;
+
+	if (!(iflags & ITEM_TRANSFER)) {
+		if (iflags & ITEM_IS_NEW) {
+			st->created[SK_ALL]++;
+			if (!S_ISREG(mode))
+				st->created[kind_of(mode)]++;
+		}
+		return;
+	}
+	/* a file sent again in the redo phase was created already */
+	if (ss->phase == 0 && (iflags & ITEM_IS_NEW))
+		st->created[SK_ALL]++;
+	st->xferred_files++;
+	st->total_transferred_size += ss->item->size;
+}
+
+/* Matched blocks first..first+n-1: each the block length, the last
+ * block of the basis only its remainder. */
+static void count_match(struct sendstream *ss, int64_t first, int64_t n)
+{
+	int64_t last = (int64_t)ss->sum_count - 1;
+
+	ss->file_matched += n * ss->blength;
+	if (ss->remainder && last >= first && last < first + n)
+		ss->file_matched -= ss->blength - ss->remainder;
+}
+
+/* A file's data is complete: with compression only the matched part is
+ * visible, and the literal part is what the file's length leaves. */
+static void count_file_end(struct sendstream *ss)
+{
+	if (ss->p.compressed) {
+		int64_t base = 0, lit;
+
+		if (ss->p.append_mode && ss->sum_count)
+			base = (int64_t)(ss->sum_count - 1) * ss->blength +
+			       (ss->remainder ? ss->remainder : ss->blength);
+		lit = ss->item->size - base - ss->file_matched;
+		ss->file_literal = lit > 0 ? lit : 0;
+	}
+	ss->st.literal_data += ss->file_literal;
+	ss->st.matched_data += ss->file_matched;
 }
 
 static int step_flist(struct sendstream *ss, const unsigned char *buf, size_t len,
@@ -109,9 +170,14 @@ static int step_flist(struct sendstream *ss, const unsigned char *buf, size_t le
 
 	if (n < 0)
 		return result(ss, n, used, drop, 0);
+	ss->st.flist_size += n;
 	if (kind == FLIST_ENTRY) {
 		if (S_ISREG(e.mode) || S_ISLNK(e.mode))
 			ss->total_size += e.size;
+		ss->st.num_files[SK_ALL]++;
+		ss->events |= SS_EV_ENTRY;
+		if (!S_ISREG(e.mode))
+			ss->st.num_files[kind_of(e.mode)]++;
 		if (flist_add(ss->building, &e) < 0) {
 			fentry_free(&e);
 			return fail(ss, "out of memory", 0, 0);
@@ -170,6 +236,66 @@ static void phase_end(struct sendstream *ss)
 		ss->state = SS_STATS;
 }
 
+/* The deletion counts the sender echoes from the generator (rsync's
+ * read_del_stats): files of no other kind, then directories, symlinks,
+ * devices, specials.  Returns bytes used or a WIRE_* code. */
+static ptrdiff_t del_stats(struct sendstream *ss, const unsigned char *buf, size_t len)
+{
+	int32_t v[SK_KINDS];
+	size_t pos = 0;
+
+	for (int i = 0; i < SK_KINDS; i++) {
+		ptrdiff_t k = wire_read_varint(buf + pos, len - pos, &v[i]);
+		if (k < 0)
+			return k;
+		if (v[i] < 0 || v[i] > 0xFFFFFF) {
+			fail(ss, "Invalid deletion count %ld", v[i], 0);
+			return WIRE_BAD;
+		}
+		pos += (size_t)k;
+	}
+	ss->st.deleted[SK_ALL] = 0;
+	for (int i = 0; i < SK_KINDS; i++) {
+		if (i)
+			ss->st.deleted[i] = v[i];
+		ss->st.deleted[SK_ALL] += v[i];
+	}
+	return (ptrdiff_t)pos;
+}
+
+/* The goodbye after the statistics: NDX_DONE echoes and, from protocol
+ * 31, the deletion counts; anything else goes on unread (the receiver
+ * judges it). */
+static int step_tail(struct sendstream *ss, const unsigned char *buf, size_t len,
+		     size_t *used, int *drop)
+{
+	struct ndx_state saved = ss->ndx;
+	int32_t ndx;
+	ptrdiff_t n, k;
+
+	if (!ss->tail_raw) {
+		n = wire_read_ndx(&ss->ndx, ss->p.fo.protocol, buf, len, &ndx);
+		if (n == WIRE_NEED_MORE)
+			return 0;
+		if (n >= 0 && ndx == NDX_DONE)
+			return result(ss, n, used, drop, 0);
+		if (n >= 0 && ndx == NDX_DEL_STATS) {
+			k = del_stats(ss, buf + n, len - (size_t)n);
+			if (k == WIRE_NEED_MORE) {
+				ss->ndx = saved;
+				return 0;
+			}
+			if (k >= 0)
+				return result(ss, n + k, used, drop, 0);
+		}
+		ss->ndx = saved;
+		ss->err[0] = '\0';
+		ss->tail_raw = 1;
+	}
+	*used = len;
+	return len ? 1 : 0;
+}
+
 static int step_ndx(struct sendstream *ss, const unsigned char *buf, size_t len,
 		    size_t *used, int *drop)
 {
@@ -194,17 +320,12 @@ static int step_ndx(struct sendstream *ss, const unsigned char *buf, size_t len,
 		return result(ss, n, used, drop, 0);
 	}
 	if (ndx == NDX_DEL_STATS) {
-		/* Deletion counts the sender echoes from the generator. */
-		for (int i = 0; i < 5; i++) {
-			int32_t v;
-			ptrdiff_t k = wire_read_varint(buf + pos, len - pos, &v);
-			if (k < 0) {
-				ss->ndx = saved;
-				return result(ss, k, used, drop, 0);
-			}
-			pos += (size_t)k;
+		ptrdiff_t k = del_stats(ss, buf + pos, len - pos);
+		if (k < 0) {
+			ss->ndx = saved;
+			return result(ss, k, used, drop, 0);
 		}
-		return result(ss, (ptrdiff_t)pos, used, drop, 0);
+		return result(ss, (ptrdiff_t)pos + k, used, drop, 0);
 	}
 	if (ndx < 0) {
 		if (!ss->p.fo.inc_recurse)
@@ -273,6 +394,7 @@ static int step_ndx(struct sendstream *ss, const unsigned char *buf, size_t len,
 			ss->pending_log = !ss->p.log_before;
 		}
 	}
+	count_item(ss, iflags);
 	if (!ss->pending_log)
 		ss->events |= SS_EV_ITEM;
 	/* The values of the xattrs the generator asked for come first. */
@@ -308,6 +430,10 @@ static int step_sumhead(struct sendstream *ss, const unsigned char *buf, size_t 
 	if (remainder < 0 || remainder > blength)
 		return fail(ss, "Invalid remainder length %ld", remainder, 0);
 	ss->sum_count = count;
+	ss->blength = blength;
+	ss->remainder = remainder;
+	ss->token = 0;
+	ss->file_literal = ss->file_matched = 0;
 	ss->state = SS_TOKEN;
 	return result(ss, (ptrdiff_t)need, used, drop, 0);
 }
@@ -322,12 +448,16 @@ static int step_token(struct sendstream *ss, const unsigned char *buf, size_t le
 		n = (int32_t)wire_get_u32(buf);
 		if (n > 0) {
 			ss->literal_left = n;
+			ss->file_literal += n;
 			ss->state = SS_LITERAL;
-		} else if (n == 0)
+		} else if (n == 0) {
+			count_file_end(ss);
 			ss->state = SS_FILESUM;
-		else if (-(int64_t)n - 1 >= ss->sum_count)
+		} else if (-(int64_t)n - 1 >= ss->sum_count)
 			return fail(ss, "Invalid block index %ld (of %ld)", -(long)n - 1,
 				    ss->sum_count);
+		else
+			count_match(ss, -(int64_t)n - 1, 1);
 		return result(ss, 4, used, drop, 0);
 	}
 
@@ -337,6 +467,7 @@ static int step_token(struct sendstream *ss, const unsigned char *buf, size_t le
 	unsigned flag = buf[0];
 	size_t need;
 	if (flag == TOKEN_END) {
+		count_file_end(ss);
 		ss->state = SS_FILESUM;
 		return result(ss, 1, used, drop, 0);
 	}
@@ -348,12 +479,30 @@ static int step_token(struct sendstream *ss, const unsigned char *buf, size_t le
 			ss->state = SS_LITERAL;
 		return result(ss, 2, used, drop, 0);
 	}
-	if (flag & TOKEN_REL)
-		need = 1 + ((flag & TOKEN_RUN_REL) == TOKEN_RUN_REL ? 2 : 0);
-	else
-		need = 1 + 4 + ((flag & 1) ? 2 : 0);
+	/* A block match: relative to the last one or a whole index, maybe
+	 * with a run of the blocks that follow it. */
+	int run_follows = (flag & TOKEN_REL) ? (flag & TOKEN_RUN_REL) == TOKEN_RUN_REL : flag & 1;
+	int64_t token, run = 0;
+	size_t at;
+	if (flag & TOKEN_REL) {
+		token = (int64_t)ss->token + (flag & 0x3F);
+		at = 1;
+	} else {
+		if (len < 5)
+			return 0;
+		token = (int32_t)wire_get_u32(buf + 1);
+		at = 5;
+	}
+	need = at + (run_follows ? 2 : 0);
 	if (len < need)
 		return 0;
+	if (run_follows)
+		run = buf[at] | (int64_t)buf[at + 1] << 8;
+	if (token < 0 || token + run >= ss->sum_count)
+		return fail(ss, "Invalid block index %ld (of %ld)", (long)(token + run),
+			    ss->sum_count);
+	count_match(ss, token, run + 1);
+	ss->token = (int32_t)(token + run);
 	return result(ss, (ptrdiff_t)need, used, drop, 0);
 }
 
@@ -403,6 +552,7 @@ static int step_any(struct sendstream *ss, const unsigned char *buf, size_t len,
 	case SS_IDLIST:
 		n = flist_parse_id_lists(&ss->p.fo, buf, len, ss->err, sizeof ss->err);
 		if (n >= 0) {
+			ss->st.flist_size += n;
 			if (ss->p.fo.protocol < 30)
 				ss->state = SS_IOERR;
 			else if (finish_list(ss) < 0)
@@ -414,6 +564,7 @@ static int step_any(struct sendstream *ss, const unsigned char *buf, size_t len,
 			return 0;
 		if (!ss->p.ignore_errors)
 			ss->io_error |= (int)wire_get_u32(buf) & IOERR_VALID_MASK;
+		ss->st.flist_size += 4;
 		if (finish_list(ss) < 0)
 			return -1;
 		return result(ss, 4, used, drop, 0);
@@ -458,8 +609,7 @@ static int step_any(struct sendstream *ss, const unsigned char *buf, size_t len,
 	case SS_STATS:
 		return step_stats(ss, buf, len, used, drop);
 	case SS_TAIL:
-		*used = len;
-		return len ? 1 : 0;
+		return step_tail(ss, buf, len, used, drop);
 	}
 	return -1;
 }

@@ -11,6 +11,7 @@
 #include <stdint.h>
 
 #include "flist.h"
+#include "stats.h"
 #include "wire.h"
 
 /* iflags (rsync.h ITEM_*) */
@@ -52,6 +53,7 @@ enum ss_state {
 #define SS_EV_FLIST_START 2	/* the first file list begins */
 #define SS_EV_FLIST_DONE 4	/* a file list is complete */
 #define SS_EV_STATS 8		/* ss->stats are known */
+#define SS_EV_ENTRY 16		/* a file-list entry was added */
 
 struct ss_params {
 	struct flist_opts fo;
@@ -61,6 +63,7 @@ struct ss_params {
 	int ignore_errors;
 	int want_xattr_optim;	/* protocol >= 31 without CF_AVOID_XATTR_OPTIM */
 	int log_before;		/* a transfer is logged at its record, not its end */
+	int append_mode;	/* --append: the data continues the basis */
 };
 
 struct sendstream {
@@ -76,13 +79,16 @@ struct sendstream {
 	int flist_eof;
 	int io_error;			/* IOERR_* bits the sender reported */
 	int64_t literal_left;
-	int32_t sum_count;
+	int32_t sum_count, blength, remainder;	/* the current file's checksum header */
+	int32_t token;			/* last block matched (compressed framing) */
+	int64_t file_literal, file_matched;	/* the current file's data so far */
+	struct xfer_stats st;
 	int stats_count;
 	int64_t stats[5];		/* total_read, total_written, total_size,
 					 * flist_buildtime, flist_xfertime */
 	int64_t total_size;		/* of the listed files and symlinks */
-	int num_files;
 	int first_list_empty;
+	int tail_raw;			/* the goodbye had something unexpected */
 	int events;
 	/* the item to log, valid with SS_EV_ITEM */
 	int32_t item_ndx;

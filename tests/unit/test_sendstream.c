@@ -363,6 +363,7 @@ struct result {
 	int io_error;
 	int first_list_empty;
 	int nlists;
+	struct xfer_stats st;	/* what --stats would print */
 };
 
 enum feed { FEED_WHOLE, FEED_BYTES, FEED_RANDOM };
@@ -471,6 +472,7 @@ static void run_stream(const struct ss_params *p, const unsigned char *in, size_
 	res->io_error = ss.io_error;
 	res->first_list_empty = ss.first_list_empty;
 	res->nlists = ss.nlists;
+	res->st = ss.st;
 	ss_free(&ss);
 }
 
@@ -668,6 +670,21 @@ START_TEST(test_basic_stream)
 		ck_assert_int_eq(r.stats[i], some_stats[i]);
 	ck_assert_int_eq(r.io_error, 0);
 	ck_assert_int_eq(r.first_list_empty, 0);
+	/* --stats: 5 listed (2 dirs); "a" and "sub/c" created ("a" again in
+	 * the redo phase is not); three transfers: "a" twice and "b";
+	 * literal "hello", "xyz", "hello"; matched a 700-byte block and the
+	 * 100-byte last one */
+	ck_assert_int_eq(r.st.num_files[SK_ALL], 5);
+	ck_assert_int_eq(r.st.num_files[SK_DIR], 2);
+	ck_assert_int_eq(r.st.num_files[SK_LINK], 0);
+	ck_assert_int_eq(r.st.created[SK_ALL], 2);
+	ck_assert_int_eq(r.st.created[SK_DIR], 0);
+	ck_assert_int_eq(r.st.xferred_files, 3);
+	ck_assert_int_eq(r.st.total_transferred_size, 5 + 1400 + 5);
+	ck_assert_int_eq(r.st.literal_data, 13);
+	ck_assert_int_eq(r.st.matched_data, 800);
+	ck_assert_int_gt(r.st.flist_size, 5 * 2);
+	ck_assert_int_eq(r.st.deleted[SK_ALL], 0);
 	result_free(&r);
 	sb_free(&s);
 }
@@ -778,6 +795,56 @@ START_TEST(test_del_stats)
 	sb_stats(&s, some_stats);
 	expect_stream(&p, &s, &r);
 	EXPECT_ITEMS(&r, "sub");
+	/* the last counts stand: 0 others, 1 dir, 2 links, 3 devices, 4 specials */
+	ck_assert_int_eq(r.st.deleted[SK_ALL], 10);
+	ck_assert_int_eq(r.st.deleted[SK_DIR], 1);
+	ck_assert_int_eq(r.st.deleted[SK_LINK], 2);
+	ck_assert_int_eq(r.st.deleted[SK_DEV], 3);
+	ck_assert_int_eq(r.st.deleted[SK_SPECIAL], 4);
+	result_free(&r);
+	sb_free(&s);
+}
+END_TEST
+
+/* With --delete-after (or --delete-delay) the counts come in the
+ * goodbye, after the statistics; what the goodbye holds is forwarded. */
+START_TEST(test_del_stats_in_goodbye)
+{
+	struct ss_params p = params32(0);
+	struct result r;
+	struct sb s;
+
+	sb_init(&s, &p.fo);
+	sb_basic_list(&s);
+	for (int i = 0; i < 3; i++)
+		sb_ndx(&s, NDX_DONE);
+	sb_stats(&s, some_stats);
+	sb_ndx(&s, NDX_DONE);		/* the goodbye's echo */
+	sb_ndx(&s, NDX_DEL_STATS);
+	sb_varint(&s, 7);
+	sb_varint(&s, 2);
+	sb_varint(&s, 0);
+	sb_varint(&s, 0);
+	sb_varint(&s, 0);
+	sb_ndx(&s, NDX_DONE);
+	expect_stream(&p, &s, &r);
+	ck_assert_int_eq(r.st.deleted[SK_ALL], 9);
+	ck_assert_int_eq(r.st.deleted[SK_DIR], 2);
+	ck_assert_int_eq(r.fwd_n + r.drop_n, s.n);
+	result_free(&r);
+
+	/* something the relay does not expect there goes on as it is */
+	sb_free(&s);
+	sb_init(&s, &p.fo);
+	sb_basic_list(&s);
+	for (int i = 0; i < 3; i++)
+		sb_ndx(&s, NDX_DONE);
+	sb_stats(&s, some_stats);
+	sb_ndx(&s, 2);
+	sb_bytes(&s, "\x07\x07\x07", 3);
+	expect_stream(&p, &s, &r);
+	ck_assert_int_eq(r.fwd_n + r.drop_n, s.n);
+	ck_assert_int_eq(r.st.deleted[SK_ALL], 0);
 	result_free(&r);
 	sb_free(&s);
 }
@@ -951,12 +1018,12 @@ START_TEST(test_compressed_tokens)
 	p.compressed = 1;
 	memset(data, 0xD1, sizeof data);
 	sb_init(&s, &p.fo);
-	sb_entry(&s, "z", M_FILE, 100000);
+	sb_entry(&s, "z", M_FILE, 600000);
 	sb_entry(&s, "y", M_FILE, 10);
 	sb_list_end(&s, 0);
-	/* "z" (index 1) */
+	/* "z" (index 1): a basis of 300 blocks, the last one 1000 bytes */
 	sb_record(&s, 1, ITEM_TRANSFER | ITEM_REPORT_TIME);
-	sb_sum_head(&s, 40, 2048, 2, 1000);
+	sb_sum_head(&s, 300, 2048, 2, 1000);
 	sb_byte(&s, 0x40 | 0x00);	/* deflated data, 5 bytes */
 	sb_byte(&s, 0x05);
 	sb_bytes(&s, data, 5);
@@ -991,8 +1058,51 @@ START_TEST(test_compressed_tokens)
 	sb_finish(&s, 0);
 	expect_stream(&p, &s, &r);
 	EXPECT_ITEMS(&r, "z", "y");
+	/* matched: blocks 3, 4..262, 17, 30..32 = 264 blocks of 2048; the
+	 * literal part is what the files' lengths leave (600000 - that, and
+	 * all 10 bytes of "y") */
+	ck_assert_int_eq(r.st.matched_data, 264 * 2048);
+	ck_assert_int_eq(r.st.literal_data, 600000 - 264 * 2048 + 10);
+	ck_assert_int_eq(r.st.xferred_files, 2);
+	ck_assert_int_eq(r.st.total_transferred_size, 600010);
+	ck_assert_int_eq(r.st.created[SK_ALL], 1);
 	result_free(&r);
 	sb_free(&s);
+}
+END_TEST
+
+/* A match beyond the basis's blocks is refused, as rsync's receiver
+ * refuses it, in both framings. */
+START_TEST(test_bad_compressed_block_index)
+{
+	static const struct { unsigned char b[8]; size_t n; } bad[] = {
+		{{0x80 | 0x05}, 1},			/* block 5 of 5 */
+		{{0xC0 | 0x01, 0x04, 0x00}, 3},		/* blocks 1..5 */
+		{{0x20, 0xFF, 0xFF, 0xFF, 0xFF}, 5},	/* block -1 */
+		{{0x21, 0x02, 0, 0, 0, 0x03, 0x00}, 7},	/* blocks 2..5 */
+	};
+
+	for (size_t i = 0; i < ARRAY_LEN(bad); i++) {
+		struct ss_params p = params32(0);
+		struct result r;
+		struct sb s;
+
+		p.compressed = 1;
+		sb_init(&s, &p.fo);
+		sb_entry(&s, "z", M_FILE, 10000);
+		sb_list_end(&s, 0);
+		sb_record(&s, 0, ITEM_TRANSFER);
+		sb_sum_head(&s, 5, 2048, 2, 0);
+		sb_bytes(&s, bad[i].b, bad[i].n);
+		sb_byte(&s, 0x00);
+		sb_file_sum(&s, 0x33);
+		sb_finish(&s, 0);
+		run_stream(&p, s.b, s.n, FEED_WHOLE, 0, &r, NULL, NULL);
+		ck_assert_msg(r.ret == -1, "vector %zu accepted", i);
+		ck_assert_msg(strstr(r.err, "Invalid block index") != NULL, "%zu: %s", i, r.err);
+		result_free(&r);
+		sb_free(&s);
+	}
 }
 END_TEST
 
@@ -1468,6 +1578,7 @@ Suite *sendstream_suite(void)
 	tcase_add_test(tb, test_dry_run);
 	tcase_add_test(tb, test_large_literals);
 	tcase_add_test(tb, test_compressed_tokens);
+	tcase_add_test(tb, test_del_stats_in_goodbye);
 	tcase_add_test(tb, test_protocol29);
 	tcase_set_timeout(tb, 60);
 	suite_add_tcase(s, tb);
@@ -1483,6 +1594,7 @@ Suite *sendstream_suite(void)
 	tcase_add_test(th, test_bad_dir_index);
 	tcase_add_test(th, test_bad_sum_head);
 	tcase_add_test(th, test_bad_block_index);
+	tcase_add_test(th, test_bad_compressed_block_index);
 	tcase_add_test(th, test_bad_transfer_in_phase2);
 	tcase_add_test(th, test_bad_flist_entry);
 	tcase_add_test(th, test_bad_xname);
