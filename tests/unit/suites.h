@@ -22,5 +22,6 @@ Suite *flist_suite(void);
 Suite *sendstream_suite(void);
 Suite *filter_suite(void);
 Suite *logfmt_suite(void);
+Suite *progress_suite(void);
 
 #endif
