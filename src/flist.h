@@ -74,6 +74,7 @@ struct flist {
 	int used;
 	int cap;
 	int parent_ndx;		/* index into the dir list, -1 for the first */
+	int num;		/* rsync's flist_num: 0 or 1 for the first, then +1 */
 	struct fentry *files;	/* sorted once the list is complete */
 	struct flist *next;
 };

@@ -477,9 +477,18 @@ static int server_command(struct strv *cmd, struct strv *sec, const struct optio
 	}
 	/* the --info words the user set that matter to this server */
 	{
+		struct outlevels words = o->info;
 		int oom;
-		char *info = outlevels_option(&o->info, OUT_W_SRV | (am_sender ? OUT_W_REC
-										   : OUT_W_SND), &oom);
+		char *info;
+
+		/* A deviation: the names --progress implies are the pulling
+		 * client's generator's to print ("created directory ..."); here
+		 * that generator is the destination's, so it is told. */
+		if (am_sender && o->do_progress && !o->verbose &&
+		    words.prio[INFO_NAME] == OUT_PRIO_DEFAULT && words.level[INFO_NAME] >= 1)
+			words.prio[INFO_NAME] = OUT_PRIO_USER;
+		info = outlevels_option(&words, OUT_W_SRV | (am_sender ? OUT_W_REC : OUT_W_SND),
+					&oom);
 		b.failed |= -oom;
 		if (info)
 			add(&b, info);

@@ -79,6 +79,11 @@ int pump_init(struct relay *rl, struct child *src, struct child *dest,
 		rl->dest.in.eof = 1;
 		rl->dest.out.closed = 1;
 	}
+	if (o->info.level[INFO_PROGRESS] && !rl->list.active) {
+		progress_init(&rl->progress, r->out, o->info.level[INFO_PROGRESS],
+			      o->human_readable, o->quiet);
+		r->progress = &rl->progress;
+	}
 
 	memset(&p, 0, sizeof p);
 	p.fo.protocol = s->protocol;
@@ -393,6 +398,44 @@ static size_t sink_sender(struct relay *rl, const unsigned char *p, size_t n)
 	return n;
 }
 
+/* The progress lines rsync's receiving client prints (receiver.c): per
+ * delta token, at each file's end, and with progress2 at each NDX_DONE. */
+static void progress_events(struct relay *rl, int ev)
+{
+	const struct sendstream *ss = &rl->ss;
+	struct progress *p = &rl->progress;
+	int whole = rl->o->info.level[INFO_PROGRESS] >= 2;
+	int64_t size = 0, now = now_ms();
+	struct progress_counts c = {
+		.xferred = ss->st.xferred_files,
+		.to_check = ss->st.num_files[SK_ALL] - ss->cur_index - 1,
+		.total = ss->st.num_files[SK_ALL],
+		.flist_done = ss->flist_eof || !rl->s->inc_recurse,
+	};
+
+	/* (after an NDX_DONE the item's list may be gone) */
+	if (ev & (SS_EV_DATA | SS_EV_XFER_END))
+		size = ss->item->size;
+
+	if (ev & SS_EV_DATA) {
+		if (whole)
+			progress_show(p, ss->st.total_transferred_size - size + ss->data_ofs,
+				      ss->total_size, now);
+		else
+			progress_show(p, ss->data_ofs, size, now);
+	}
+	if (ev & SS_EV_XFER_END) {
+		if (whole)
+			progress_end_file(p, ss->st.total_transferred_size, ss->total_size, &c, now);
+		else
+			progress_end_file(p, size, size, &c, now);
+	}
+	if ((ev & SS_EV_DONE) && whole && ss->done_last >= 0) {
+		c.to_check = ss->st.num_files[SK_ALL] - ss->done_last - 1;
+		progress_end_file(p, ss->st.total_transferred_size, ss->total_size, &c, now);
+	}
+}
+
 static void on_events(struct relay *rl)
 {
 	struct sendstream *ss = &rl->ss;
@@ -435,6 +478,8 @@ static void on_events(struct relay *rl)
 			rl->stand.active = 1;
 		}
 	}
+	if (rl->r->progress)
+		progress_events(rl, ev);
 	if (ev & SS_EV_ITEM) {
 		int done = ss->state != SS_SUMHEAD; /* logged after its data */
 		struct item_view it = {

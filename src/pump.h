@@ -10,6 +10,7 @@
 #include "buf.h"
 #include "handshake.h"
 #include "listing.h"
+#include "progress.h"
 #include "options.h"
 #include "report.h"
 #include "sendstream.h"
@@ -77,6 +78,7 @@ struct relay {
 	struct stand_in stand;
 	struct files_from ff;
 	struct lister list;
+	struct progress progress;	/* --progress, --info=progress2 */
 	struct child nobody;	/* the receiver's place in listing mode */
 	struct item_format fmt;
 	const struct options *o;

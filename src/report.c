@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "logfmt.h"
+#include "progress.h"
 #include "wire.h"
 
 void report_init(struct report *r, FILE *out, FILE *err, int quiet)
@@ -72,6 +73,14 @@ void report_escaped(const struct report *r, FILE *f, const char *str, size_t len
 	}
 }
 
+/* Any line ends an open progress line first (rsync's
+ * output_needs_newline). */
+static void line_start(const struct report *r)
+{
+	if (r->progress)
+		progress_break_line(r->progress);
+}
+
 void report_server_msg(struct report *r, int tag, const unsigned char *data,
 		       size_t len)
 {
@@ -94,6 +103,7 @@ void report_server_msg(struct report *r, int tag, const unsigned char *data,
 		if (r->quiet)
 			return;
 	}
+	line_start(r);
 	if (f == r->err)
 		fflush(r->out);
 	if (len && (data[len - 1] == '\n' || data[len - 1] == '\r'))
@@ -113,6 +123,7 @@ void report_fatal(struct report *r, int code, const char *fmt, ...)
 {
 	va_list ap;
 
+	line_start(r);
 	fflush(r->out);
 	fputs("rsync-relay: ", r->err);
 	va_start(ap, fmt);
@@ -128,6 +139,7 @@ void report_warn(struct report *r, const char *fmt, ...)
 {
 	va_list ap;
 
+	line_start(r);
 	fflush(r->out);
 	fputs("rsync-relay: warning: ", r->err);
 	va_start(ap, fmt);
@@ -226,6 +238,7 @@ static void print_line(struct report *r, const struct item_format *f, struct log
 	n = logfmt_line(fmt, li, line, sizeof line);
 	if (n < 0 || r->quiet)
 		return;
+	line_start(r);
 	report_escaped(r, r->out, line, (size_t)n);
 	fputc('\n', r->out);
 }
@@ -289,6 +302,7 @@ void report_deleted(struct report *r, const struct item_format *f, const unsigne
 void report_info(struct report *r, const char *line)
 {
 	if (!r->quiet) {
+		line_start(r);
 		fputs(line, r->out);
 		fflush(r->out);
 	}
@@ -342,6 +356,8 @@ void report_summary(struct report *r, const struct run_summary *s)
 
 	if (r->quiet)
 		return;
+	if (r->progress)
+		progress_finish(r->progress);
 	if (s->stats_level >= 2) {
 		fputc('\n', r->out);
 		itemized_counts(r, "Number of files", st->num_files);

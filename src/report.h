@@ -9,6 +9,8 @@
 
 #include "stats.h"
 
+struct progress;
+
 /* rsync's exit codes (rsync(1), EXIT VALUES). */
 enum {
 	RERR_OK = 0,
@@ -51,6 +53,7 @@ struct report {
 	int io_error;		/* IOERR_* seen from the sender or receiver */
 	int got_xfer_error;	/* a server reported MSG_ERROR_XFER */
 	int remote_exit;	/* code a server sent with MSG_ERROR_EXIT */
+	struct progress *progress; /* a progress line may be open, or NULL */
 };
 
 void report_init(struct report *r, FILE *out, FILE *err, int quiet);

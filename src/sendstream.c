@@ -30,6 +30,7 @@ int ss_init(struct sendstream *ss, const struct ss_params *p)
 	ss->building->ndx_start = p->fo.inc_recurse ? 1 : 0;
 	ss->building->parent_ndx = -1;
 	ss->events = SS_EV_FLIST_START;
+	ss->cur_index = -1;
 	return 0;
 }
 
@@ -85,11 +86,14 @@ static int finish_list(struct sendstream *ss)
 		if (strcmp(base ? base + 1 : n, ".") == 0)
 			fl->parent_ndx = 0;
 	}
+	fl->num = ss->nlists + (ss->p.fo.inc_recurse ? 1 : 0);
 	ss->nlists++;
 	if (ss->last)
 		ss->last->next = fl;
 	else
 		ss->first = fl;
+	if (!ss->cur && ss->nlists == 1)
+		ss->cur = fl;
 	ss->last = fl;
 	ss->building = NULL;
 	ss->state = SS_NDX;
@@ -217,6 +221,9 @@ static void set_item(struct sendstream *ss, struct flist *fl, int32_t ndx, int i
 		ss->item = &ss->dirs.dirs[fl->parent_ndx];
 	ss->item_ndx = ndx;
 	ss->item_iflags = iflags;
+	/* rsync numbers files across lists without the gaps between them */
+	ss->cur_index = ndx - fl->num;
+	ss->cur = fl;
 }
 
 /* A phase end: with incremental recursion it first retires the oldest
@@ -228,6 +235,8 @@ static void phase_end(struct sendstream *ss)
 		ss->first = fl->next;
 		if (!ss->first)
 			ss->last = NULL;
+		if (ss->cur == fl)
+			ss->cur = fl->next;
 		flist_free(fl);
 		if (ss->first)
 			return;
@@ -316,6 +325,8 @@ static int step_ndx(struct sendstream *ss, const unsigned char *buf, size_t len,
 	pos = (size_t)n;
 
 	if (ndx == NDX_DONE) {
+		ss->events |= SS_EV_DONE;
+		ss->done_last = ss->cur ? ss->cur->ndx_start + ss->cur->used - 1 - ss->cur->num : -1;
 		phase_end(ss);
 		return result(ss, n, used, drop, 0);
 	}
@@ -392,6 +403,7 @@ static int step_ndx(struct sendstream *ss, const unsigned char *buf, size_t len,
 		if (ss->p.do_xfers) {
 			ss->state = SS_SUMHEAD;
 			ss->pending_log = !ss->p.log_before;
+			ss->events |= SS_EV_XFER_START;
 		}
 	}
 	count_item(ss, iflags);
@@ -446,6 +458,10 @@ static int step_token(struct sendstream *ss, const unsigned char *buf, size_t le
 		if (len < 4)
 			return 0;
 		n = (int32_t)wire_get_u32(buf);
+		if (n != 0) {
+			ss->data_ofs = ss->file_literal + ss->file_matched;
+			ss->events |= SS_EV_DATA;
+		}
 		if (n > 0) {
 			ss->literal_left = n;
 			ss->file_literal += n;
@@ -475,6 +491,10 @@ static int step_token(struct sendstream *ss, const unsigned char *buf, size_t le
 		if (len < 2)
 			return 0;
 		ss->literal_left = (int64_t)((flag & 0x3F) << 8 | buf[1]);
+		ss->data_ofs = ss->file_literal + ss->file_matched;
+		ss->events |= SS_EV_DATA;
+		/* compressed bytes: only a guide to the progress shown */
+		ss->file_literal += ss->literal_left;
 		if (ss->literal_left)
 			ss->state = SS_LITERAL;
 		return result(ss, 2, used, drop, 0);
@@ -501,6 +521,8 @@ static int step_token(struct sendstream *ss, const unsigned char *buf, size_t le
 	if (token < 0 || token + run >= ss->sum_count)
 		return fail(ss, "Invalid block index %ld (of %ld)", (long)(token + run),
 			    ss->sum_count);
+	ss->data_ofs = ss->file_literal + ss->file_matched;
+	ss->events |= SS_EV_DATA;
 	count_match(ss, token, run + 1);
 	ss->token = (int32_t)(token + run);
 	return result(ss, (ptrdiff_t)need, used, drop, 0);
@@ -580,6 +602,7 @@ static int step_any(struct sendstream *ss, const unsigned char *buf, size_t len,
 		if (len < (size_t)ss->p.xfer_sum_len)
 			return 0;
 		ss->state = SS_NDX;
+		ss->events |= SS_EV_XFER_END;
 		if (ss->pending_log) {
 			ss->pending_log = 0;
 			ss->events |= SS_EV_ITEM;

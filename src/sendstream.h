@@ -54,6 +54,10 @@ enum ss_state {
 #define SS_EV_FLIST_DONE 4	/* a file list is complete */
 #define SS_EV_STATS 8		/* ss->stats are known */
 #define SS_EV_ENTRY 16		/* a file-list entry was added */
+#define SS_EV_XFER_START 32	/* a file's data begins (ss->item) */
+#define SS_EV_DATA 64		/* a delta token: ss->data_ofs bytes were before it */
+#define SS_EV_XFER_END 128	/* the file's data is complete */
+#define SS_EV_DONE 256		/* an NDX_DONE (a list retired or a phase ended) */
 
 struct ss_params {
 	struct flist_opts fo;
@@ -82,6 +86,12 @@ struct sendstream {
 	int32_t sum_count, blength, remainder;	/* the current file's checksum header */
 	int32_t token;			/* last block matched (compressed framing) */
 	int64_t file_literal, file_matched;	/* the current file's data so far */
+	int64_t data_ofs;		/* with SS_EV_DATA: the file's offset */
+	int cur_index;			/* rsync's index of the item across lists */
+	const struct flist *cur;	/* rsync's cur_flist: the item's list,
+					 * then the next as lists retire */
+	int done_last;			/* with SS_EV_DONE: rsync's index of the
+					 * last file of cur_flist, -1 if none */
 	struct xfer_stats st;
 	int stats_count;
 	int64_t stats[5];		/* total_read, total_written, total_size,

@@ -482,12 +482,24 @@ static const struct plan_case plan_cases[] = {
 			 "--checksum-seed=5", ".", "/dst/", NULL},
 	},
 	{
+		/* Not quite rsync's words: the names --progress implies are
+		 * printed by a pulling client's generator, which in a relay is
+		 * the destination's, so that one gets --info=NAME. */
 		.argv = {"-a", "-h", "--stats", "--progress", "h:/src/", "g:/dst/", NULL},
 		.seed = 5,
 		.src = {"rsync", "--server", "--sender", "-logDtpre.iLsfxCIvu",
 			"--checksum-seed=5", ".", "/src/", NULL},
 		.dest = {"rsync", "--server", "-logDtpre.iLsfxCIvu", "--log-format=X", "--stats",
-			 "--checksum-seed=5", ".", "/dst/", NULL},
+			 "--checksum-seed=5", "--info=NAME", ".", "/dst/", NULL},
+	},
+	{
+		/* with -v the destination has its names already */
+		.argv = {"-av", "--progress", "h:/src/", "g:/dst/", NULL},
+		.seed = 5,
+		.src = {"rsync", "--server", "--sender", "-vlogDtpre.iLsfxCIvu",
+			"--checksum-seed=5", ".", "/src/", NULL},
+		.dest = {"rsync", "--server", "-vlogDtpre.iLsfxCIvu", "--checksum-seed=5", ".",
+			 "/dst/", NULL},
 	},
 };
 
