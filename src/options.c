@@ -1533,6 +1533,7 @@ void options_usage(void)
 "with rsync's algorithm and options.\n"
 "\n"
 "Usage: rsync-relay [OPTION]... [USER@]HOST:SRC... [USER@]HOST:DEST\n"
+"  or   rsync-relay [OPTION]... [USER@]HOST:SRC   (to list the source)\n"
 "\n",
 		stdout);
 	fputs(
@@ -1656,7 +1657,17 @@ void options_usage(void)
 "     --iconv=CONVERT_SPEC    request charset conversion of filenames\n"
 "     --checksum-seed=NUM     set block/file checksum seed (advanced)\n"
 " -M, --remote-option=OPT     send OPTION to the remote sides only\n"
+"     --info=FLAGS            fine-grained informational verbosity\n"
+"     --debug=FLAGS           fine-grained debug verbosity\n"
+" -i, --itemize-changes       output a change-summary for all updates\n"
+"     --out-format=FORMAT     output updates using the specified FORMAT\n"
+"     --stats                 give some file-transfer stats\n"
 " -8, --8-bit-output          leave high-bit chars unescaped in output\n"
+" -h, --human-readable        output numbers in a human-readable format\n"
+"     --progress              show progress during transfer\n"
+" -P                          same as --partial --progress\n"
+"     --list-only             list the files instead of copying them\n"
+"     --outbuf=N|L|B          set out buffering to None, Line, or Block\n"
 " -4, --ipv4                  prefer IPv4\n"
 " -6, --ipv6                  prefer IPv6\n"
 " -V, --version               print the version + other info and exit\n"
@@ -1672,8 +1683,8 @@ void options_usage(void)
 "\n"
 "The remote shell is ssh unless -e or RSYNC_RSH names another; plain ssh is\n"
 "started with agent, X11 and port forwarding off and without a tty.\n"
-"Not supported: daemon connections, batch files, --log-file, --list-only,\n"
-"--copy-as, --stop-after/--stop-at, and (not yet) the output options -P,\n"
-"--progress, -i, --out-format, --stats, -h, --info and --debug.\n",
+"With a single source and no destination the source is listed, as rsync\n"
+"lists it.  Not supported: daemon connections, batch files, --log-file,\n"
+"--copy-as, --stderr, --stop-after/--stop-at.\n",
 		stdout);
 }
