@@ -28,6 +28,7 @@ static int read_full(struct hs_side *s, void *buf, size_t n, struct report *r)
 			poll(&p, 1, -1);
 			continue;
 		}
+		r->peer_lost = 1;
 		report_fatal(r, RERR_STREAMIO,
 			     "connection unexpectedly closed (%llu bytes received so far) [%s]",
 			     (unsigned long long)s->bytes_in, s->who);
@@ -54,6 +55,7 @@ static int write_full(struct hs_side *s, const void *buf, size_t n, struct repor
 			poll(&p, 1, -1);
 			continue;
 		}
+		r->peer_lost = 1;
 		report_fatal(r, RERR_STREAMIO, "connection to the %s closed while starting (%s)",
 			     s->who, k < 0 ? strerror(errno) : "end of file");
 		return -1;

@@ -119,6 +119,7 @@ static int start_both(struct conn *c, const struct options *o, const struct oper
 				 .who = "receiver" };
 	if (send_secluded(c->src.to_fd, &c->plan.src_secluded) < 0 ||
 	    (!listing && send_secluded(c->dest.to_fd, &c->plan.dest_secluded) < 0)) {
+		r->peer_lost = 1;
 		report_fatal(r, RERR_STREAMIO, "connection closed while sending arguments");
 		return -1;
 	}

@@ -724,10 +724,12 @@ static void side_ended(struct relay *rl, struct side *gone, struct side *other)
 	if (ss_at_tail(&rl->ss) || rl->stand.active || rl->exit_sent ||
 	    (rl->list.active && rl->ss.first_list_empty))
 		return;
-	if (!rl->r->fatal)
+	if (!rl->r->fatal) {
+		rl->r->peer_lost = 1;
 		report_fatal(rl->r, RERR_STREAMIO,
 			     "connection unexpectedly closed (%llu bytes received so far) [%s]",
 			     (unsigned long long)gone->bytes_in, gone->who);
+	}
 	rl->exit_sent = 1;
 	if (rl->s->protocol >= 31)
 		put_msg_int(other, MSG_ERROR_EXIT, RERR_STREAMIO);
@@ -814,6 +816,9 @@ static int move_bytes(struct relay *rl)
 		flush_out(&rl->src);
 		flush_out(&rl->dest);
 		files_from_remux(rl);
+		/* the relay's own failure (say, printing) ends the run */
+		if (rl->r->fatal && !rl->exit_sent)
+			return -1;
 		queue_state(rl, &after);
 	} while (memcmp(&before, &after, sizeof before) != 0);
 	return 0;

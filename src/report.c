@@ -189,11 +189,15 @@ int report_exit_code(const struct report *r, int src_code, int dest_code)
 
 	if (r->remote_exit > code)
 		code = r->remote_exit;
-	/* rsync's client takes the larger of its own and its child's code. */
-	if (src_code > code)
-		code = src_code;
-	if (dest_code > code)
-		code = dest_code;
+	/* rsync's client takes the larger of its own and its child's code
+	 * when the child has ended first; when the relay gave up by itself
+	 * the servers only saw it leave. */
+	if (!r->fatal || r->peer_lost) {
+		if (src_code > code)
+			code = src_code;
+		if (dest_code > code)
+			code = dest_code;
+	}
 	if (code == 0) {
 		if (r->io_error & IOERR_DEL_LIMIT)
 			code = RERR_DEL_LIMIT;
@@ -236,6 +240,14 @@ static void print_line(struct report *r, const struct item_format *f, struct log
 	li->checksum_bytes_len = f->sum_len;
 	li->checksum_order = (enum logfmt_sum_order)f->sum_order;
 	n = logfmt_line(fmt, li, line, sizeof line);
+	if (n == LOGFMT_TOO_LONG) {
+		/* rsync gives up on such a format at its first line */
+		if (!r->fatal)
+				report_fatal(r, RERR_MESSAGEIO, strlen(fmt) > 4096
+				     ? "log-format string is WAY too long!"
+				     : "buffer overflow expanding the --out-format -- exiting");
+		return;
+	}
 	if (n < 0 || r->quiet)
 		return;
 	line_start(r);

@@ -53,6 +53,8 @@ struct report {
 	int io_error;		/* IOERR_* seen from the sender or receiver */
 	int got_xfer_error;	/* a server reported MSG_ERROR_XFER */
 	int remote_exit;	/* code a server sent with MSG_ERROR_EXIT */
+	int peer_lost;		/* a connection closed under us: the remote
+				 * shells' own codes tell why */
 	struct progress *progress; /* a progress line may be open, or NULL */
 };
 

@@ -45,7 +45,7 @@ int spawn_child(struct child *c, char *const argv[], const char *name)
 		execvp(argv[0], argv);
 		fprintf(stderr, "rsync-relay: Failed to exec %s: %s (%d)\n", argv[0],
 			strerror(errno), errno);
-		_exit(errno == ENOENT ? 127 : 126);
+		_exit(14);	/* rsync's RERR_IPC, as its own failed exec */
 	}
 	close(in[0]);
 	close(out[1]);
