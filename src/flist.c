@@ -354,8 +354,11 @@ ptrdiff_t flist_parse_item(struct flist_state *st, const struct flist_opts *o,
 			dev = c_longint(&c);
 		c_longint(&c);
 	}
+	const unsigned char *sum_bytes = NULL;
 	if (o->always_checksum && S_ISREG(mode) && !first)
-		c_bytes(&c, (size_t)o->flist_csum_len);
+		sum_bytes = c_bytes(&c, (size_t)o->flist_csum_len);
+	else if (o->always_checksum && S_ISREG(mode) && first)
+		sum_bytes = first->sum;	/* a hard link shares the first's */
 	if (o->preserve_acls && !S_ISLNK(mode)) {
 		c_acl(&c);
 		if (S_ISDIR(mode))
@@ -383,7 +386,11 @@ ptrdiff_t flist_parse_item(struct flist_state *st, const struct flist_opts *o,
 	}
 	e->name = strdup(name);
 	e->link = link;
-	if (!e->name || (S_ISLNK(mode) && o->preserve_links && !e->link)) {
+	e->sum = NULL;
+	if (sum_bytes && c_ok(&c) && (e->sum = malloc((size_t)o->flist_csum_len)))
+		memcpy(e->sum, sum_bytes, (size_t)o->flist_csum_len);
+	if (!e->name || (S_ISLNK(mode) && o->preserve_links && !e->link) ||
+	    (sum_bytes && !e->sum)) {
 		fentry_free(e);
 		return bad(err, errlen, "out of memory receiving %s", name);
 	}
@@ -440,7 +447,9 @@ void fentry_free(struct fentry *e)
 {
 	free(e->name);
 	free(e->link);
+	free(e->sum);
 	e->name = e->link = NULL;
+	e->sum = NULL;
 }
 
 int flist_add(struct flist *fl, struct fentry *e)
@@ -578,6 +587,7 @@ int flist_finish(struct flist *fl, struct dirlist *dirs, int protocol, int how)
 		}
 		dirs->dirs[dirs->used] = fl->files[i];
 		dirs->dirs[dirs->used].link = NULL;
+		dirs->dirs[dirs->used].sum = NULL;
 		if (!(dirs->dirs[dirs->used].name = strdup(fl->files[i].name)))
 			return -1;
 		dirs->used++;

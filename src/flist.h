@@ -61,6 +61,7 @@ struct flist_opts {
 struct fentry {
 	char *name;		/* full path as sent */
 	char *link;		/* symlink target, or NULL */
+	unsigned char *sum;	/* -c: a regular file's checksum, or NULL */
 	uint32_t mode;
 	int64_t size;
 	int64_t mtime;

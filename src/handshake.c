@@ -356,6 +356,7 @@ int handshake_run(struct hs_side *a, struct hs_side *b, const struct hs_wants *w
 	snprintf(file_sum, sizeof file_sum, "%s",
 		 w->checksum_choice && strchr(w->checksum_choice, ',') && !nego_sum
 			 ? strchr(w->checksum_choice, ',') + 1 : s->checksum);
+	snprintf(s->file_checksum, sizeof s->file_checksum, "%s", file_sum);
 	s->xfer_sum_len = hs_checksum_len(s->checksum);
 	s->flist_csum_len = hs_checksum_len(file_sum);
 	if (s->xfer_sum_len < 0 || s->flist_csum_len < 0) {

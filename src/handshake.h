@@ -39,6 +39,7 @@ struct session {
 	int id0_names;
 	int safe_flist;
 	char checksum[NAME_MAX_LEN];	/* negotiated name, or the implied one */
+	char file_checksum[NAME_MAX_LEN]; /* -c's file-list checksum name */
 	char compress[NAME_MAX_LEN];	/* "" without compression */
 	int xfer_sum_len;		/* bytes of a whole-file checksum */
 	int flist_csum_len;		/* bytes of a -c checksum in the file list */

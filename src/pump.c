@@ -46,6 +46,16 @@ static void side_free(struct side *sd)
 	buf_free(&sd->out.msgs);
 }
 
+/* xxHash sums print last byte first; old MD4 ones not at all. */
+static int sum_order(const char *name, int protocol)
+{
+	if (strncmp(name, "xxh", 3) == 0)
+		return LOGFMT_SUM_REVERSED;
+	if (strcmp(name, "none") == 0 || protocol < 30)
+		return LOGFMT_SUM_HIDDEN;
+	return LOGFMT_SUM_FORWARD;
+}
+
 int pump_init(struct relay *rl, struct child *src, struct child *dest,
 	      const struct options *o, const struct session *s, struct report *r)
 {
@@ -121,11 +131,12 @@ int pump_init(struct relay *rl, struct child *src, struct child *dest,
 		.name_level = o->info.level[INFO_NAME], .del_level = o->info.level[INFO_DEL],
 		.dry_run = o->dry_run, .protocol = s->protocol,
 		.preserve_uid = o->preserve_uid, .preserve_gid = o->preserve_gid,
-		.preserve_mtimes = o->preserve_mtimes, .sum_len = s->xfer_sum_len,
-		/* xxHash sums print last byte first; old MD4 ones not at all */
-		.sum_order = strncmp(s->checksum, "xxh", 3) == 0 ? LOGFMT_SUM_REVERSED
-			     : strcmp(s->checksum, "none") == 0 || s->protocol < 30
-				     ? LOGFMT_SUM_HIDDEN : LOGFMT_SUM_FORWARD,
+		.preserve_mtimes = o->preserve_mtimes,
+		/* %C: with -c the file list's checksum, else the transfer's */
+		.sum_len = o->always_checksum ? s->flist_csum_len : s->xfer_sum_len,
+		.sum_order = sum_order(o->always_checksum ? s->file_checksum : s->checksum,
+				       s->protocol),
+		.file_sums = o->always_checksum,
 	};
 	return ss_init(&rl->ss, &p);
 }
@@ -488,7 +499,8 @@ static void on_events(struct relay *rl)
 			.link = ss->item->link, .xname = ss->item_xname, .iflags = ss->item_iflags,
 			.transferred = (ss->item_iflags & ITEM_TRANSFER) != 0,
 			.bytes = done ? ss->item_bytes : 0,
-			.sum = done && (ss->item_iflags & ITEM_TRANSFER) && rl->o->dry_run == 0
+			.sum = rl->fmt.file_sums ? ss->item->sum
+			       : done && (ss->item_iflags & ITEM_TRANSFER) && rl->o->dry_run == 0
 				       ? ss->item_sum : NULL,
 		};
 		report_item(rl->r, &rl->fmt, &it);

@@ -100,6 +100,7 @@ struct item_format {
 	int preserve_uid, preserve_gid, preserve_mtimes;
 	int sum_len;		/* bytes of a whole-file checksum (%C) */
 	int sum_order;		/* enum logfmt_sum_order */
+	int file_sums;		/* -c: %C shows the file list's checksum */
 };
 
 /* One item of the sender's stream, printed as a receiving client prints

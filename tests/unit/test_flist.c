@@ -617,10 +617,19 @@ START_TEST(test_checksums)
 		 0x00, 0x11, 0x22, 0x33, 0x44, 0x55, 0x66, 0x77, /* checksum */
 		 0x88, 0x99, 0xAA, 0xBB, 0xCC, 0xDD, 0xEE, 0xFF);
 	EXPECT_ENTRY(&p, "r", M_FILE, 10, 1700000000);
+	/* kept for %C */
+	{
+		static const unsigned char want[16] = {0x00, 0x11, 0x22, 0x33, 0x44, 0x55, 0x66,
+						       0x77, 0x88, 0x99, 0xAA, 0xBB, 0xCC, 0xDD,
+						       0xEE, 0xFF};
+		ck_assert_ptr_nonnull(p.e.sum);
+		ck_assert_mem_eq(p.e.sum, want, 16);
+	}
 	fentry_free(&p.e);
 	/* none for a directory or a symlink */
 	PARSE_OK(st, &o, cur, &p, 0x04, 0x01, 'd', SIZE_0, MTIME_1700000000, MODE_DIR);
 	EXPECT_ENTRY(&p, "d", M_DIR, 0, 1700000000);
+	ck_assert_ptr_null(p.e.sum);
 	fentry_free(&p.e);
 	PARSE_OK(st, &o, cur, &p, 0x04, 0x01, 'l', SIZE_0, MTIME_1700000000, MODE_LINK,
 		 0x01, 'r');
@@ -709,6 +718,10 @@ START_TEST(test_hardlinks)
 		 0x02, 'h', '2',     /* name */
 		 0x00);              /* varint index of the first: 0 */
 	EXPECT_ENTRY(&p, "h2", M_FILE, 10, 1700000000);
+	/* the group's checksum, from the first */
+	ck_assert_ptr_nonnull(p.e.sum);
+	ck_assert_int_eq(p.e.sum[0], 1);
+	ck_assert_int_eq(p.e.sum[15], 16);
 	ck_assert_int_eq(p.e.uid, 1000);
 	ck_assert_int_eq(p.e.gid, 100);
 	/* and later entries are compressed against it */
