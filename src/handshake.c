@@ -7,7 +7,32 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "signals.h"
 #include "wire.h"
+
+/* Waits until fd is ready for events.  Returns 0, or -1 after reporting
+ * a signal or --timeout as the reason to stop. */
+static int wait_fd(struct hs_side *s, int fd, short events, struct report *r)
+{
+	for (;;) {
+		struct pollfd p = { .fd = fd, .events = events };
+		int n = poll(&p, 1, s->timeout_ms > 0 ? s->timeout_ms : -1);
+
+		if (n > 0)
+			return 0;
+		if (n < 0 && errno != EINTR)
+			return 0;	/* the read or write will tell */
+		if (signals_caught()) {
+			report_stop(r, RERR_SIGNAL);
+			return -1;
+		}
+		if (n == 0) {
+			report_fatal(r, RERR_TIMEOUT, "[%s] io timeout after %d seconds -- exiting",
+				     s->who, s->timeout_ms / 1000);
+			return -1;
+		}
+	}
+}
 
 /* Reads exactly n bytes, or reports how the connection ended. */
 static int read_full(struct hs_side *s, void *buf, size_t n, struct report *r)
@@ -15,19 +40,18 @@ static int read_full(struct hs_side *s, void *buf, size_t n, struct report *r)
 	size_t got = 0;
 
 	while (got < n) {
-		ssize_t k = read(s->rfd, (char *)buf + got, n - got);
+		ssize_t k;
+
+		if (wait_fd(s, s->rfd, POLLIN, r) < 0)
+			return -1;
+		k = read(s->rfd, (char *)buf + got, n - got);
 		if (k > 0) {
 			got += (size_t)k;
 			s->bytes_in += (uint64_t)k;
 			continue;
 		}
-		if (k < 0 && errno == EINTR)
+		if (k < 0 && (errno == EINTR || errno == EAGAIN))
 			continue;
-		if (k < 0 && errno == EAGAIN) {
-			struct pollfd p = { .fd = s->rfd, .events = POLLIN };
-			poll(&p, 1, -1);
-			continue;
-		}
 		r->peer_lost = 1;
 		report_fatal(r, RERR_STREAMIO,
 			     "connection unexpectedly closed (%llu bytes received so far) [%s]",
@@ -42,19 +66,18 @@ static int write_full(struct hs_side *s, const void *buf, size_t n, struct repor
 	size_t put = 0;
 
 	while (put < n) {
-		ssize_t k = write(s->wfd, (const char *)buf + put, n - put);
+		ssize_t k;
+
+		if (wait_fd(s, s->wfd, POLLOUT, r) < 0)
+			return -1;
+		k = write(s->wfd, (const char *)buf + put, n - put);
 		if (k > 0) {
 			put += (size_t)k;
 			s->bytes_out += (uint64_t)k;
 			continue;
 		}
-		if (k < 0 && errno == EINTR)
+		if (k < 0 && (errno == EINTR || errno == EAGAIN))
 			continue;
-		if (k < 0 && errno == EAGAIN) {
-			struct pollfd p = { .fd = s->wfd, .events = POLLOUT };
-			poll(&p, 1, -1);
-			continue;
-		}
 		r->peer_lost = 1;
 		report_fatal(r, RERR_STREAMIO, "connection to the %s closed while starting (%s)",
 			     s->who, k < 0 ? strerror(errno) : "end of file");
@@ -265,11 +288,12 @@ static void await_both(struct hs_side *a, struct hs_side *b)
 			{ .fd = a->ready_ms ? -1 : a->rfd, .events = POLLIN },
 			{ .fd = b->ready_ms ? -1 : b->rfd, .events = POLLIN },
 		};
-		if (poll(p, 2, -1) < 0) {
-			if (errno == EINTR)
-				continue;
-			break;
-		}
+		int n = poll(p, 2, a->timeout_ms > 0 ? a->timeout_ms : -1);
+
+		if (n < 0 && errno == EINTR && !signals_caught())
+			continue;
+		if (n <= 0)
+			break;	/* the first read reports a signal or timeout */
 		if (p[0].revents)
 			a->ready_ms = hs_now_ms();
 		if (p[1].revents)

@@ -51,6 +51,7 @@ struct hs_side {
 	const char *who;	/* "sender" / "receiver" */
 	uint64_t bytes_in, bytes_out;
 	int64_t ready_ms;	/* monotonic time its first bytes arrived */
+	int timeout_ms;		/* --timeout: longest silence, 0 for none */
 };
 
 /* Milliseconds of the monotonic clock. */

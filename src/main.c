@@ -25,10 +25,12 @@
 #include "plan.h"
 #include "pump.h"
 #include "report.h"
+#include "signals.h"
 #include "spawn.h"
 #include "wire.h"
 
 #define REAP_TIMEOUT_MS 2000
+#define SIGNAL_REAP_MS 500	/* then SIGTERM: exit within a second or so */
 
 /* One start of both servers: their command lines, processes and what
  * the handshake agreed. */
@@ -114,9 +116,10 @@ static int start_both(struct conn *c, const struct options *o, const struct oper
 		return -1;
 	}
 	c->started = 1;
-	c->a = (struct hs_side){ .rfd = c->src.from_fd, .wfd = c->src.to_fd, .who = "sender" };
+	c->a = (struct hs_side){ .rfd = c->src.from_fd, .wfd = c->src.to_fd, .who = "sender",
+				 .timeout_ms = o->io_timeout * 1000 };
 	c->b = (struct hs_side){ .rfd = c->dest.from_fd, .wfd = c->dest.to_fd,
-				 .who = "receiver" };
+				 .who = "receiver", .timeout_ms = o->io_timeout * 1000 };
 	if (send_secluded(c->src.to_fd, &c->plan.src_secluded) < 0 ||
 	    (!listing && send_secluded(c->dest.to_fd, &c->plan.dest_secluded) < 0)) {
 		r->peer_lost = 1;
@@ -267,14 +270,14 @@ int main(int argc, char **argv)
 	struct conn c;
 	struct relay rl;
 	char err[1024];
-	int code, src_code, dest_code, ff_fd;
+	int code, src_code, dest_code, ff_fd, reap_ms;
 	const char *cs;
 
 	time_t started = time(NULL);
 
 	setlocale(LC_CTYPE, "");
 	setlocale(LC_NUMERIC, "");	/* number formats follow the locale, as in rsync */
-	signal(SIGPIPE, SIG_IGN);
+	signals_install();
 	report_init(&r, stdout, stderr, 0);
 	cs = nl_langinfo(CODESET);
 	r.utf8 = cs && (strcmp(cs, "UTF-8") == 0 || strcmp(cs, "utf8") == 0);
@@ -330,8 +333,12 @@ int main(int argc, char **argv)
 		}
 	}
 
-	src_code = c.started ? child_reap(&c.src, REAP_TIMEOUT_MS) : 0;
-	dest_code = c.started ? child_reap(&c.dest, REAP_TIMEOUT_MS) : 0;
+	/* After a signal the servers had their notice: do not wait long. */
+	if (signals_caught())
+		report_stop(&r, RERR_SIGNAL);
+	reap_ms = r.fatal == RERR_SIGNAL ? SIGNAL_REAP_MS : REAP_TIMEOUT_MS;
+	src_code = c.started ? child_reap(&c.src, reap_ms) : 0;
+	dest_code = c.started ? child_reap(&c.dest, reap_ms) : 0;
 	if (!r.fatal) {
 		r.io_error |= rl.ss.io_error;
 		print_summary(&r, &rl, &o, &c, started);

@@ -11,11 +11,12 @@
 #include <unistd.h>
 
 #include "logfmt.h"
+#include "signals.h"
 #include "wire.h"
 
 #define QUEUE_CAP (256 * 1024)
 #define MSG_MAX (QUEUE_CAP / 2)	/* a message frame must fit in one queue */
-#define EXIT_GRACE_MS 5000	/* how long servers get to finish an error exit */
+#define EXIT_GRACE_MS 1000	/* for a server to finish an error exit */
 #define XATTR_SUM_LEN 16	/* long xattr values go as an md5/md4 digest */
 
 static long now_ms(void)
@@ -531,6 +532,12 @@ static int parse_sender(struct relay *rl)
 	 * that the sender is never left blocked on a full pipe. */
 	int forward = !rl->exit_sent && !rl->dest.out.closed;
 
+	/* A goodbye cut short is the receiver's to judge: pass it on. */
+	if (ss_at_tail(&rl->ss) && rl->src.in.eof && !buf_len(&rl->src.in.raw) &&
+	    buf_len(&rl->sdata) && forward && buf_room(&rl->dest.out.data) >= buf_len(&rl->sdata)) {
+		buf_append(&rl->dest.out.data, buf_start(&rl->sdata), buf_len(&rl->sdata));
+		buf_consume(&rl->sdata, buf_len(&rl->sdata));
+	}
 	/* (a list that ends without id lists finishes on no bytes at all) */
 	while (buf_len(&rl->sdata) || rl->ss.state == SS_IDLIST) {
 		size_t len = buf_len(&rl->sdata), used;
@@ -711,7 +718,7 @@ static void files_from_remux(struct relay *rl)
 
 /* ---- the loop ---- */
 
-static int read_side(struct side *sd)
+static int read_side(struct relay *rl, struct side *sd)
 {
 	struct inq *q = &sd->in;
 	size_t room = buf_room(&q->raw);
@@ -723,6 +730,7 @@ static int read_side(struct side *sd)
 	if (k > 0) {
 		buf_commit(&q->raw, (size_t)k);
 		sd->bytes_in += (uint64_t)k;
+		rl->last_io_ms = now_ms();
 	} else if (k == 0 || (errno != EAGAIN && errno != EINTR))
 		q->eof = 1;
 	return 0;
@@ -766,7 +774,9 @@ static void check_ends(struct relay *rl)
 	/* The receiver keeps its input until it is done itself. */
 	if (a_ended && !b->out.closed && !out_pending(b)) {
 		side_ended(rl, a, b);
-		if (rl->exit_sent)
+		/* after the sender's last byte the receiver's input ends too
+		 * (its goodbye takes an end of file in its stride) */
+		if (rl->exit_sent || (ss_at_tail(&rl->ss) && !buf_len(&rl->sdata)))
 			close_input(b);
 	}
 	/* The receiver may finish before the sender's goodbye is read; the
@@ -840,11 +850,33 @@ int pump_run(struct relay *rl)
 {
 	long exit_deadline = 0;
 
+	long io_limit = rl->o->io_timeout > 0 ? rl->o->io_timeout * 1000L : 0;
+
+	rl->last_io_ms = now_ms();
 	on_events(rl);
 	while (!rl->done) {
 		struct pollfd pf[5];
 		struct side *sides[2] = { &rl->src, &rl->dest };
 		int n = 0, timeout = -1;
+
+		if (signals_caught() && !rl->r->fatal) {
+			/* rsync's client tells the servers (protocol 31) and goes */
+			report_stop(rl->r, RERR_SIGNAL);
+			break;
+		}
+		if (io_limit && !rl->exit_sent) {
+			/* --timeout: both servers silent that long (they send
+			 * keep-alives while busy, knowing the same limit) */
+			long left = rl->last_io_ms + io_limit - now_ms();
+			if (left <= 0) {
+				report_fatal(rl->r, RERR_TIMEOUT,
+					     "io timeout after %d seconds -- exiting",
+					     rl->o->io_timeout);
+				rl->timed_out = 1;
+				break;
+			}
+			timeout = (int)left;
+		}
 
 		for (int i = 0; i < 2; i++) {
 			struct side *sd = sides[i];
@@ -872,7 +904,7 @@ int pump_run(struct relay *rl)
 				continue;
 			for (int j = 0; j < 2; j++)
 				if (pf[i].fd == sides[j]->child->from_fd)
-					read_side(sides[j]);
+					read_side(rl, sides[j]);
 		}
 		if (move_bytes(rl) < 0)
 			break;
@@ -889,8 +921,9 @@ int pump_run(struct relay *rl)
 				buf_consume(&sides[j]->in.raw, buf_len(&sides[j]->in.raw));
 		check_ends(rl);
 	}
-	if (rl->r->fatal && !rl->exit_sent) {
-		/* Our own protocol error: stop both servers. */
+	if (rl->r->fatal && !rl->exit_sent && !rl->timed_out) {
+		/* Our own error or a signal: stop both servers (rsync sends no
+		 * error exit after a timeout: the link is thought dead). */
 		if (rl->s->protocol >= 31) {
 			put_msg_int(&rl->src, MSG_ERROR_EXIT, rl->r->fatal);
 			put_msg_int(&rl->dest, MSG_ERROR_EXIT, rl->r->fatal);

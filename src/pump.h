@@ -85,6 +85,8 @@ struct relay {
 	const struct session *s;
 	struct report *r;
 	int exit_sent;		/* MSG_ERROR_EXIT exchange under way */
+	int timed_out;		/* --timeout expired */
+	long last_io_ms;	/* when a server last sent anything */
 	int done;
 };
 

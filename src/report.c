@@ -135,6 +135,13 @@ void report_fatal(struct report *r, int code, const char *fmt, ...)
 		r->fatal = code;
 }
 
+void report_stop(struct report *r, int code)
+{
+	line_start(r);
+	if (!r->fatal)
+		r->fatal = code;
+}
+
 void report_warn(struct report *r, const char *fmt, ...)
 {
 	va_list ap;

@@ -69,6 +69,9 @@ void report_server_msg(struct report *r, int tag, const unsigned char *data,
  * exit code when it is the first fatal one. */
 void report_fatal(struct report *r, int code, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
+/* Stops the run with code and no message of its own (a signal: rsync
+ * prints only its exit line). */
+void report_stop(struct report *r, int code);
 void report_warn(struct report *r, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
