@@ -89,6 +89,28 @@ static int send_secluded(int fd, const struct strv *words)
 	return words->n && write(fd, "", 1) != 1 ? -1 : 0;
 }
 
+/* -vv (--debug=cmd): the command a remote shell is started with, as
+ * rsync's client shows it (words outside a plain set in quotes). */
+static void show_command(struct report *r, char *const *argv)
+{
+	static const char plain[] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+				    "0123456789,.-_=+@/";
+	int n = 0;
+
+	if (r->quiet)
+		return;
+	fputs("opening connection using: ", r->out);
+	for (; argv[n]; n++) {
+		int quote = strspn(argv[n], plain) != strlen(argv[n]);
+		if (quote)
+			fputc('"', r->out);
+		report_escaped(r, r->out, argv[n], strlen(argv[n]));
+		fputs(quote ? "\" " : " ", r->out);
+	}
+	fprintf(r->out, " (%d args)\n", n);
+	fflush(r->out);
+}
+
 /* Starts both servers at once and runs the handshake. */
 static int start_both(struct conn *c, const struct options *o, const struct operands *ops,
 		      int32_t seed, const char *caps, struct report *r)
@@ -109,6 +131,11 @@ static int start_both(struct conn *c, const struct options *o, const struct oper
 		return -1;
 	}
 	c->dest.to_fd = c->dest.from_fd = -1;
+	if (o->debug.level[DEBUG_CMD] >= 1) {
+		show_command(r, c->plan.src_argv.v);
+		if (!listing)
+			show_command(r, c->plan.dest_argv.v);
+	}
 	c->spawned_ms = hs_now_ms();
 	if (spawn_child(&c->src, c->plan.src_argv.v, "sender") < 0 ||
 	    (!listing && spawn_child(&c->dest, c->plan.dest_argv.v, "receiver") < 0)) {
