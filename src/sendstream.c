@@ -98,6 +98,17 @@ static int finish_list(struct sendstream *ss)
 	return 0;
 }
 
+/* The uid/gid lists after a non-incremental list are in: protocol 29
+ * sends the io_error next, later ones have completed the list. */
+static int id_lists_done(struct sendstream *ss)
+{
+	if (ss->p.fo.protocol < 30) {
+		ss->state = SS_IOERR;
+		return 0;
+	}
+	return finish_list(ss);
+}
+
 static int step_flist(struct sendstream *ss, const unsigned char *buf, size_t len,
 		      size_t *used, int *drop)
 {
@@ -122,8 +133,16 @@ static int step_flist(struct sendstream *ss, const unsigned char *buf, size_t le
 		if (ss->p.fo.inc_recurse) {
 			if (finish_list(ss) < 0)
 				return -1;
-		} else
+		} else {
 			ss->state = SS_IDLIST;
+			/* Lists of no bytes at all (--numeric-ids, or no -o
+			 * and -g) end here: the caller steps again only when
+			 * more bytes come, and after an empty file list the
+			 * sender sends none. */
+			if (flist_parse_id_lists(&ss->p.fo, buf + n, 0, ss->err, sizeof ss->err) == 0 &&
+			    id_lists_done(ss) < 0)
+				return -1;
+		}
 	}
 	return result(ss, n, used, drop, 0);
 }
@@ -402,12 +421,8 @@ static int step_any(struct sendstream *ss, const unsigned char *buf, size_t len,
 		return step_flist(ss, buf, len, used, drop);
 	case SS_IDLIST:
 		n = flist_parse_id_lists(&ss->p.fo, buf, len, ss->err, sizeof ss->err);
-		if (n >= 0) {
-			if (ss->p.fo.protocol < 30)
-				ss->state = SS_IOERR;
-			else if (finish_list(ss) < 0)
-				return -1;
-		}
+		if (n >= 0 && id_lists_done(ss) < 0)
+			return -1;
 		return result(ss, n, used, drop, 0);
 	case SS_IOERR:
 		if (len < 4)
