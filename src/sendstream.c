@@ -121,8 +121,11 @@ static int step_flist(struct sendstream *ss, const unsigned char *buf, size_t le
 	if (n < 0)
 		return result(ss, n, used, drop, 0);
 	if (kind == FLIST_ENTRY) {
+		/* Sizes are up to INT64_MAX each: the sum saturates rather
+		 * than overflow. */
 		if (S_ISREG(e.mode) || S_ISLNK(e.mode))
-			ss->total_size += e.size;
+			ss->total_size = e.size > INT64_MAX - ss->total_size
+						 ? INT64_MAX : ss->total_size + e.size;
 		if (flist_add(ss->building, &e) < 0) {
 			fentry_free(&e);
 			return fail(ss, "out of memory", 0, 0);

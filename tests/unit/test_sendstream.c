@@ -917,6 +917,40 @@ START_TEST(test_empty_id_lists_end_the_list)
 }
 END_TEST
 
+/* The total of the listed sizes (the summary's "total size is") cannot
+ * overflow, whatever sizes a sender lists; found by the sender-stream
+ * fuzz target, where UBSan caught the signed overflow. */
+START_TEST(test_total_size_saturates)
+{
+	struct ss_params p = params32(0);
+	struct sendstream ss;
+	struct sb s;
+	size_t pos = 0, used;
+	int drop;
+
+	sb_init(&s, &p.fo);
+	sb_entry(&s, "a", M_FILE, INT64_MAX - 5);
+	sb_entry(&s, "b", M_FILE, 3);
+	sb_entry(&s, "c", M_LINK, INT64_MAX);
+	sb_entry(&s, "d", M_FILE, 7);
+	sb_list_end(&s, 0);
+	ck_assert_int_eq(ss_init(&ss, &p), 0);
+	for (int i = 0; i < 2; i++) {
+		ck_assert_int_eq(ss_step(&ss, s.b + pos, s.n - pos, &used, &drop), 1);
+		pos += used;
+	}
+	ck_assert(ss.total_size == INT64_MAX - 2);
+	while (pos < s.n) {
+		ck_assert_int_eq(ss_step(&ss, s.b + pos, s.n - pos, &used, &drop), 1);
+		pos += used;
+	}
+	ck_assert(ss.total_size == INT64_MAX);
+	ck_assert_int_eq(ss.nlists, 1);
+	ss_free(&ss);
+	sb_free(&s);
+}
+END_TEST
+
 /* A dry run: no sum header or data after a transfer record. */
 START_TEST(test_dry_run)
 {
@@ -1499,6 +1533,7 @@ Suite *sendstream_suite(void)
 	tcase_add_test(tb, test_symlinks_and_checksums);
 	tcase_add_test(tb, test_first_list_empty);
 	tcase_add_test(tb, test_empty_id_lists_end_the_list);
+	tcase_add_test(tb, test_total_size_saturates);
 	tcase_add_test(tb, test_dry_run);
 	tcase_add_test(tb, test_large_literals);
 	tcase_add_test(tb, test_compressed_tokens);
