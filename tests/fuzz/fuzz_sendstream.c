@@ -1,18 +1,23 @@
 /* libFuzzer target: the sender-stream parser (sendstream.h ss_step), fed
  * the way pump.c's parse_sender() feeds it.
  *
- * Input: the stream options (fuzz.h, FUZZ_SS_OPT_BYTES), one byte for the
- * arrival pieces, then the sender's data (demultiplexed) from its first
- * file list on.
+ * Input: the stream options (fuzz.h, FUZZ_SS_OPT_BYTES; bit 7 of the last
+ * one picks a long --out-format over -i's), one byte for the arrival
+ * pieces, then the sender's data (demultiplexed) from its first file list
+ * on.
  *
  * The stream is parsed whole and in pieces: "too little to decide" must
  * change nothing, so both runs must forward, drop and report the same.
- * Each item is read the way the relay logs it, right after the step.
+ * Each item is logged as pump.c's on_events() logs it, right after the
+ * step, and the summary's total is printed as main.c prints it, so that
+ * what a sender lists reaches the formatting code too.
  */
 #include <stdint.h>
 #include <string.h>
 
 #include "fuzz.h"
+#include "logfmt.h"
+#include "report.h"
 #include "sendstream.h"
 
 #define HDR_BYTES (FUZZ_SS_OPT_BYTES + 1)
@@ -51,8 +56,26 @@ static uint64_t log_item(uint64_t h, const struct sendstream *ss)
 	return h;
 }
 
+/* What pump.c's on_events() hands to report_item(). */
+static void print_item(struct report *r, const struct item_format *f,
+		       const struct sendstream *ss)
+{
+	int done = ss->state != SS_SUMHEAD;
+	struct item_view it = {
+		.name = ss->item->name, .mode = ss->item->mode, .size = ss->item->size,
+		.mtime = ss->item->mtime, .uid = ss->item->uid, .gid = ss->item->gid,
+		.link = ss->item->link, .xname = ss->item_xname, .iflags = ss->item_iflags,
+		.transferred = (ss->item_iflags & ITEM_TRANSFER) != 0,
+		.bytes = done ? ss->item_bytes : 0,
+		.sum = done && (ss->item_iflags & ITEM_TRANSFER) && ss->p.do_xfers
+			       ? ss->item_sum : NULL,
+	};
+
+	report_item(r, f, &it);
+}
+
 static void parse(const struct ss_params *p, const uint8_t *in, size_t len, struct chunker *ch,
-		  struct outcome *out)
+		  struct report *rep, const struct item_format *fmt, struct outcome *out)
 {
 	struct sendstream ss;
 	size_t pos = 0, avail = ch ? 0 : len;
@@ -95,9 +118,14 @@ static void parse(const struct ss_params *p, const uint8_t *in, size_t len, stru
 		if (ss.events & SS_EV_ITEM) {
 			out->items++;
 			out->item_hash = log_item(out->item_hash, &ss);
+			print_item(rep, fmt, &ss);
 		}
 		ss.events = 0;
 	}
+	/* main.c's summary line */
+	char num[32];
+	report_num(ss.stats_count >= 3 ? ss.stats[2] : ss.total_size, num, sizeof num);
+	FUZZ_CHECK(strlen(num) < sizeof num);
 	out->consumed = pos;
 	out->state = ss.state;
 	out->nlists = ss.nlists;
@@ -112,16 +140,36 @@ static void parse(const struct ss_params *p, const uint8_t *in, size_t len, stru
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
+	/* -i's format, and one with every escape a client prints */
+	static const char *const formats[2] = {
+		"%i %n%L",
+		"%o %i %n%L %l %'l %''b %'''c %C %M %B %U %G %f %-12n|%08l %p %t %m %%",
+	};
 	struct ss_params p;
 	struct chunker ch;
 	struct outcome whole, pieces;
+	struct report rep;
+	struct item_format fmt;
+	FILE *null;
 
 	if (size < HDR_BYTES)
 		return 0;
 	fuzz_ss_params(data, &p);
 	chunker_init(&ch, data[FUZZ_SS_OPT_BYTES]);
-	parse(&p, data + HDR_BYTES, size - HDR_BYTES, NULL, &whole);
-	parse(&p, data + HDR_BYTES, size - HDR_BYTES, &ch, &pieces);
+	if (!(null = fopen("/dev/null", "w")))
+		return 0;
+	report_init(&rep, null, null, 0);
+	rep.utf8 = 1;
+	fmt = (struct item_format){
+		.fmt = formats[data[3] >> 7], .has_i = 1, .verbose = 1, .dry_run = !p.do_xfers,
+		.protocol = p.fo.protocol, .preserve_uid = p.fo.preserve_uid,
+		.preserve_gid = p.fo.preserve_gid, .preserve_mtimes = 1,
+		.sum_len = p.xfer_sum_len,
+		.sum_order = data[3] >> 7 ? LOGFMT_SUM_REVERSED : LOGFMT_SUM_FORWARD,
+	};
+	parse(&p, data + HDR_BYTES, size - HDR_BYTES, NULL, &rep, &fmt, &whole);
+	parse(&p, data + HDR_BYTES, size - HDR_BYTES, &ch, &rep, &fmt, &pieces);
+	fclose(null);
 	FUZZ_CHECK(whole.end == pieces.end);
 	FUZZ_CHECK(whole.consumed == pieces.consumed);
 	FUZZ_CHECK(whole.dropped == pieces.dropped);
