@@ -202,7 +202,9 @@ void report_exit_line(const struct report *r, int code)
 const char *report_num(int64_t n, char *buf, size_t len)
 {
 	char tmp[32];
-	int l = snprintf(tmp, sizeof tmp, "%lld", (long long)(n < 0 ? -n : n));
+	/* INT64_MIN has no positive int64_t: take the magnitude unsigned. */
+	uint64_t mag = n < 0 ? 0 - (uint64_t)n : (uint64_t)n;
+	int l = snprintf(tmp, sizeof tmp, "%llu", (unsigned long long)mag);
 	size_t o = 0;
 
 	if (n < 0 && o + 1 < len)
