@@ -195,10 +195,10 @@ static void c_xattrs(struct cur *c, int sum_len)
 	}
 }
 
-ptrdiff_t flist_parse_item(struct flist_state *st, const struct flist_opts *o,
-			   const struct flist *cur, const unsigned char *buf, size_t len,
-			   enum flist_item *kind, struct fentry *e, int *io_error,
-			   char *err, size_t errlen)
+static ptrdiff_t parse_item(struct flist_state *st, const struct flist_opts *o,
+			    const struct flist *cur, const unsigned char *buf, size_t len,
+			    enum flist_item *kind, struct fentry *e, int *io_error,
+			    char *err, size_t errlen)
 {
 	struct cur c = { buf, len, 0, 0 };
 	uint32_t xflags, l1 = 0, l2;
@@ -417,12 +417,26 @@ ptrdiff_t flist_parse_item(struct flist_state *st, const struct flist_opts *o,
 	return (ptrdiff_t)c.pos;
 }
 
+ptrdiff_t flist_parse_item(struct flist_state *st, const struct flist_opts *o,
+			   const struct flist *cur, const unsigned char *buf, size_t len,
+			   enum flist_item *kind, struct fentry *e, int *io_error,
+			   char *err, size_t errlen)
+{
+	ptrdiff_t n;
+
+	if (errlen)
+		err[0] = '\0';
+	n = parse_item(st, o, cur, buf, len, kind, e, io_error, err, errlen);
+	/* A number the wire decoders refuse fails without a word. */
+	if (n == WIRE_BAD && errlen && !err[0])
+		snprintf(err, errlen, "invalid number in the file list after \"%s\"", st->lastname);
+	return n;
+}
+
 ptrdiff_t flist_parse_id_lists(const struct flist_opts *o, const unsigned char *buf,
 			       size_t len, char *err, size_t errlen)
 {
 	struct cur c = { buf, len, 0, 0 };
-	(void)err;
-	(void)errlen;
 
 	if (o->numeric_ids)
 		return 0;
@@ -440,6 +454,8 @@ ptrdiff_t flist_parse_id_lists(const struct flist_opts *o, const unsigned char *
 		if (o->id0_names)
 			c_name(&c);
 	}
+	if (c.fail == WIRE_BAD)
+		snprintf(err, errlen, "invalid number in the uid/gid lists");
 	return c.fail ? c.fail : (ptrdiff_t)c.pos;
 }
 

@@ -108,7 +108,8 @@ ptrdiff_t flist_parse_item(struct flist_state *st, const struct flist_opts *o,
 			   enum flist_item *kind, struct fentry *e, int *io_error,
 			   char *err, size_t errlen);
 
-/* The uid and gid name lists after a non-incremental file list. */
+/* The uid and gid name lists after a non-incremental file list; returns
+ * bytes used, WIRE_NEED_MORE, or WIRE_BAD with err set. */
 ptrdiff_t flist_parse_id_lists(const struct flist_opts *o, const unsigned char *buf,
 			       size_t len, char *err, size_t errlen);
 

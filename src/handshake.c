@@ -2,9 +2,10 @@
 
 #include <errno.h>
 #include <poll.h>
-#include <time.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "signals.h"
@@ -83,61 +84,6 @@ static int write_full(struct hs_side *s, const void *buf, size_t n, struct repor
 			     s->who, k < 0 ? strerror(errno) : "end of file");
 		return -1;
 	}
-	return 0;
-}
-
-static int read_int(struct hs_side *s, int32_t *v, struct report *r)
-{
-	unsigned char b[4];
-
-	if (read_full(s, b, 4, r) < 0)
-		return -1;
-	*v = (int32_t)wire_get_u32(b);
-	return 0;
-}
-
-static int read_varint(struct hs_side *s, int32_t *v, struct report *r)
-{
-	unsigned char b[WIRE_MAX_VARINT];
-	size_t have = 1;
-	ptrdiff_t n;
-
-	if (read_full(s, b, 1, r) < 0)
-		return -1;
-	while ((n = wire_read_varint(b, have, v)) == WIRE_NEED_MORE) {
-		if (read_full(s, b + have, 1, r) < 0)
-			return -1;
-		have++;
-	}
-	if (n < 0) {
-		report_fatal(r, RERR_STREAMIO, "Overflow in read_varint() from the %s", s->who);
-		return -1;
-	}
-	return 0;
-}
-
-/* Reads a name list; names longer than the buffer are a protocol error. */
-static int read_vstring(struct hs_side *s, char *out, size_t outlen, struct report *r)
-{
-	unsigned char hdr[2];
-	size_t len;
-
-	if (read_full(s, hdr, 1, r) < 0)
-		return -1;
-	len = hdr[0];
-	if (len & 0x80) {
-		if (read_full(s, hdr + 1, 1, r) < 0)
-			return -1;
-		len = (len & 0x7F) << 8 | hdr[1];
-	}
-	if (len >= outlen) {
-		report_fatal(r, RERR_STREAMIO, "over-long vstring received (%zu > %zu) from the %s",
-			     len, outlen - 1, s->who);
-		return -1;
-	}
-	if (read_full(s, out, len, r) < 0)
-		return -1;
-	out[len] = '\0';
 	return 0;
 }
 
@@ -242,27 +188,203 @@ int hs_checksum_len(const char *name)
 	return -1;
 }
 
-/* Agrees on one name from both servers' lists and tells both. */
-static int negotiate(struct hs_side *a, struct hs_side *b, const char *what,
-		     char *chosen, struct report *r)
-{
-	char la[1024], lb[1024];
+/* ---- the handshake over buffers ---- */
 
-	if (read_vstring(a, la, sizeof la, r) < 0 || (b && read_vstring(b, lb, sizeof lb, r) < 0))
-		return -1;
-	/* Alone with the sender (a listing), any checksum whose length the
-	 * file list needs is fine, and no data is compressed. */
-	if (!b)
-		snprintf(lb, sizeof lb, "%s",
-			 strcmp(what, "checksum") == 0 ? "xxh128 xxh3 xxh64 md5 md4 sha1 none" : la);
-	if (hs_pick_name(la, lb, chosen, NAME_MAX_LEN) < 0) {
-		report_fatal(r, RERR_UNSUPPORTED,
-			     "Failed to negotiate a %s choice: the sender offers \"%s\", "
-			     "the receiver \"%s\"", what, la, lb);
-		return -1;
-	}
+/* What one server sent, read field by field. */
+struct hs_cur {
+	const unsigned char *buf;
+	size_t len, pos;
+};
+
+static int need_more(struct hs_progress *p, int side, size_t n)
+{
+	p->side = side;
+	p->need = n;
+	return HS_NEED;
+}
+
+static int hs_fail(struct hs_progress *p, char *err, size_t errlen, int code, const char *fmt,
+		   ...) __attribute__((format(printf, 5, 6)));
+
+static int hs_fail(struct hs_progress *p, char *err, size_t errlen, int code, const char *fmt,
+		   ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(err, errlen, fmt, ap);
+	va_end(ap);
+	p->code = code;
+	return HS_FAIL;
+}
+
+/* Each field reader returns 0 with the field read, or HS_NEED / HS_FAIL. */
+static int get_int(struct hs_cur *c, int side, int32_t *v, struct hs_progress *p)
+{
+	if (c->len - c->pos < 4)
+		return need_more(p, side, 4 - (c->len - c->pos));
+	*v = (int32_t)wire_get_u32(c->buf + c->pos);
+	c->pos += 4;
 	return 0;
 }
+
+static int get_varint(struct hs_cur *c, int side, const char *who, int32_t *v,
+		      struct hs_progress *p, char *err, size_t errlen)
+{
+	ptrdiff_t n = wire_read_varint(c->buf + c->pos, c->len - c->pos, v);
+
+	/* A byte at a time: the length shows only as the bytes come. */
+	if (n == WIRE_NEED_MORE)
+		return need_more(p, side, 1);
+	if (n < 0)
+		return hs_fail(p, err, errlen, RERR_STREAMIO, "Overflow in read_varint() from the %s",
+			       who);
+	c->pos += (size_t)n;
+	return 0;
+}
+
+/* A name list; one longer than the relay keeps is a protocol error. */
+static int get_list(struct hs_cur *c, int side, const char *who, char out[HS_LIST_MAX],
+		    struct hs_progress *p, char *err, size_t errlen)
+{
+	const unsigned char *b = c->buf + c->pos;
+	size_t have = c->len - c->pos, hdr = 1, len;
+
+	if (have < 1)
+		return need_more(p, side, 1);
+	len = b[0];
+	if (len & 0x80) {
+		if (have < 2)
+			return need_more(p, side, 1);
+		len = (len & 0x7F) << 8 | b[1];
+		hdr = 2;
+	}
+	if (len >= HS_LIST_MAX)
+		return hs_fail(p, err, errlen, RERR_STREAMIO,
+			       "over-long vstring received (%zu > %zu) from the %s", len,
+			       (size_t)HS_LIST_MAX - 1, who);
+	if (have < hdr + len)
+		return need_more(p, side, hdr + len - have);
+	memcpy(out, b + hdr, len);
+	out[len] = '\0';
+	c->pos += hdr + len;
+	return 0;
+}
+
+/* Agrees on one name from both servers' lists. */
+static int negotiate(struct hs_cur c[2], const char *const who[2], const char *what,
+		     char *chosen, struct hs_progress *p, char *err, size_t errlen)
+{
+	char l[2][HS_LIST_MAX];
+	int k;
+
+	for (int i = 0; i < 2; i++)
+		if ((k = get_list(&c[i], i, who[i], l[i], p, err, errlen)) != 0)
+			return k;
+	if (hs_pick_name(l[0], l[1], chosen, NAME_MAX_LEN) < 0)
+		return hs_fail(p, err, errlen, RERR_UNSUPPORTED,
+			       "Failed to negotiate a %s choice: the %s offers \"%s\", "
+			       "the %s \"%s\"", what, who[0], l[0], who[1], l[1]);
+	return 0;
+}
+
+static int parse(struct hs_cur c[2], const char *const who[2], const struct hs_wants *w,
+		 struct session *s, struct hs_progress *p, char *err, size_t errlen)
+{
+	int32_t v[2], cf[2] = { 0, 0 };
+	char file_sum[NAME_MAX_LEN];
+	int k;
+
+	for (int i = 0; i < 2; i++)
+		if ((k = get_int(&c[i], i, &v[i], p)) != 0)
+			return k;
+	for (int i = 0; i < 2; i++)
+		if (v[i] < 20 || v[i] > 40)
+			return hs_fail(p, err, errlen, RERR_PROTOCOL,
+				       "protocol version mismatch -- is your shell clean? "
+				       "(the %s sent %d)", who[i], (int)v[i]);
+	s->protocol = w->max_protocol ? w->max_protocol : RELAY_PROTOCOL;
+	for (int i = 0; i < 2; i++)
+		if (v[i] < s->protocol)
+			s->protocol = v[i];
+	if (s->protocol < RELAY_MIN_PROTOCOL)
+		return hs_fail(p, err, errlen, RERR_PROTOCOL,
+			       "protocol %d is too old for the relay (the %s speaks %d, "
+			       "the %s %d; at least %d is needed)", s->protocol, who[0], (int)v[0],
+			       who[1], (int)v[1], RELAY_MIN_PROTOCOL);
+	p->protocol_known = 1;
+
+	if (s->protocol >= 30) {
+		for (int i = 0; i < 2; i++)
+			if ((k = get_varint(&c[i], i, who[i], &cf[i], p, err, errlen)) != 0)
+				return k;
+		s->compat_src = cf[0];
+		s->compat_dest = cf[1];
+		if ((cf[0] & ~CF_CLIENT_ONLY) != (cf[1] & ~CF_CLIENT_ONLY))
+			return HS_COMPAT_MISMATCH;
+	}
+	s->compat_flags = cf[0];
+	s->inc_recurse = !!(cf[0] & CF_INC_RECURSE);
+	s->varint_flist_flags = !!(cf[0] & CF_VARINT_FLIST_FLAGS);
+	s->id0_names = !!(cf[0] & CF_ID0_NAMES);
+	s->safe_flist = (cf[0] & CF_SAFE_FLIST) || s->protocol >= 31;
+
+	/* A name given on the command line is not negotiated: each server
+	 * got it as an option and sends no list for it. */
+	p->nego_sum = s->varint_flist_flags && !w->checksum_choice;
+	p->nego_zip = s->varint_flist_flags && w->compress && !w->compress_choice;
+	if (p->nego_sum && (k = negotiate(c, who, "checksum", s->checksum, p, err, errlen)) != 0)
+		return k;
+	if (p->nego_zip && (k = negotiate(c, who, "compress", s->compress, p, err, errlen)) != 0)
+		return k;
+	snprintf(p->zip_name, sizeof p->zip_name, "%s", s->compress);
+	p->names_known = 1;
+
+	if (!p->nego_sum && w->checksum_choice)
+		snprintf(s->checksum, sizeof s->checksum, "%.*s",
+			 (int)strcspn(w->checksum_choice, ","), w->checksum_choice);
+	else if (!p->nego_sum)
+		strcpy(s->checksum, s->protocol >= 30 ? "md5" : "md4");
+	if (!p->nego_zip && w->compress)
+		snprintf(s->compress, sizeof s->compress, "%s",
+			 w->compress_choice ? w->compress_choice : "zlib");
+	if (strcmp(s->compress, "none") == 0)
+		s->compress[0] = '\0';
+	/* "XFER,FILE" names the -c file-list checksum separately. */
+	snprintf(file_sum, sizeof file_sum, "%s",
+		 w->checksum_choice && strchr(w->checksum_choice, ',') && !p->nego_sum
+			 ? strchr(w->checksum_choice, ',') + 1 : s->checksum);
+	snprintf(s->file_checksum, sizeof s->file_checksum, "%s", file_sum);
+	s->xfer_sum_len = hs_checksum_len(s->checksum);
+	s->flist_csum_len = hs_checksum_len(file_sum);
+	if (s->xfer_sum_len < 0 || s->flist_csum_len < 0)
+		return hs_fail(p, err, errlen, RERR_PROTOCOL, "unknown checksum \"%s\"",
+			       s->xfer_sum_len < 0 ? s->checksum : file_sum);
+
+	if ((k = get_int(&c[0], 0, &s->seed_src, p)) != 0 ||
+	    (k = get_int(&c[1], 1, &s->seed_dest, p)) != 0)
+		return k;
+	return HS_DONE;
+}
+
+int hs_parse(const unsigned char *const in[2], const size_t len[2], const char *const who[2],
+	     const struct hs_wants *w, struct session *s, struct hs_progress *p, char *err,
+	     size_t errlen)
+{
+	struct hs_cur c[2] = { { in[0], len[0], 0 }, { in[1], len[1], 0 } };
+	int k;
+
+	memset(s, 0, sizeof *s);
+	memset(p, 0, sizeof *p);
+	if (errlen)
+		err[0] = '\0';
+	k = parse(c, who, w, s, p, err, errlen);
+	p->used[0] = c[0].pos;
+	p->used[1] = c[1].pos;
+	return k;
+}
+
+/* ---- the handshake over the servers' pipes ---- */
 
 int64_t hs_now_ms(void)
 {
@@ -304,95 +426,58 @@ static void await_both(struct hs_side *a, struct hs_side *b)
 int handshake_run(struct hs_side *a, struct hs_side *b, const struct hs_wants *w,
 		  struct session *s, struct report *r)
 {
-	int32_t va, vb, ca = 0, cb = 0;
+	/* Alone with the sender (a listing), the sender's bytes stand for
+	 * both servers': it then agrees with itself on everything. */
+	int alone = b == NULL;
+	struct hs_side *sd[2] = { a, alone ? a : b };
+	const char *const who[2] = { a->who, alone ? a->who : b->who };
+	unsigned char in[2][HS_MAX_INPUT];
+	const unsigned char *const bufs[2] = { in[0], alone ? in[0] : in[1] };
+	size_t have[2] = { 0, 0 };
+	int sent_protocol = 0, sent_names = 0, k;
+	struct hs_progress p;
+	char err[2 * HS_LIST_MAX + 256];
 
-	memset(s, 0, sizeof *s);
 	await_both(a, b);
-	if (read_int(a, &va, r) < 0 || (b && read_int(b, &vb, r) < 0))
-		return -1;
-	if (!b)
-		vb = va;
-	if (va < 20 || va > 40 || vb < 20 || vb > 40) {
-		report_fatal(r, RERR_PROTOCOL,
-			     "protocol version mismatch -- is your shell clean? "
-			     "(the %s sent %d)", va < 20 || va > 40 ? a->who : b->who,
-			     va < 20 || va > 40 ? (int)va : (int)vb);
-		return -1;
-	}
-	s->protocol = w->max_protocol ? w->max_protocol : RELAY_PROTOCOL;
-	if (va < s->protocol)
-		s->protocol = va;
-	if (vb < s->protocol)
-		s->protocol = vb;
-	if (s->protocol < RELAY_MIN_PROTOCOL) {
-		report_fatal(r, RERR_PROTOCOL,
-			     "protocol %d is too old for the relay (the sender speaks %d, "
-			     "the receiver %d; at least %d is needed)",
-			     s->protocol, (int)va, (int)vb, RELAY_MIN_PROTOCOL);
-		return -1;
-	}
-	if (write_int(a, s->protocol, r) < 0 || (b && write_int(b, s->protocol, r) < 0))
-		return -1;
-
-	if (s->protocol >= 30) {
-		if (read_varint(a, &ca, r) < 0 || (b && read_varint(b, &cb, r) < 0))
+	for (;;) {
+		k = hs_parse(bufs, have, who, w, s, &p, err, sizeof err);
+		if (p.protocol_known && !sent_protocol) {
+			sent_protocol = 1;
+			if (write_int(a, s->protocol, r) < 0 || (!alone && write_int(b, s->protocol, r) < 0))
+				return -1;
+		}
+		if (p.names_known && !sent_names) {
+			sent_names = 1;
+			if (p.nego_sum && (write_vstring(a, s->checksum, r) < 0 ||
+					   (!alone && write_vstring(b, s->checksum, r) < 0)))
+				return -1;
+			if (p.nego_zip && (write_vstring(a, p.zip_name, r) < 0 ||
+					   (!alone && write_vstring(b, p.zip_name, r) < 0)))
+				return -1;
+		}
+		if (k != HS_NEED)
+			break;
+		if (alone && p.side == 1) {
+			/* what the sender has sent already, read a second time */
+			if (have[1] + p.need > have[0]) {
+				if (read_full(a, in[0] + have[0], have[1] + p.need - have[0], r) < 0)
+					return -1;
+				have[0] = have[1] + p.need;
+			}
+			have[1] += p.need;
+			continue;
+		}
+		/* hs_parse never asks for more than a handshake can hold. */
+		if (read_full(sd[p.side], in[p.side] + have[p.side], p.need, r) < 0)
 			return -1;
-		if (!b)
-			cb = ca;
-		s->compat_src = ca;
-		s->compat_dest = cb;
-		if ((ca & ~CF_CLIENT_ONLY) != (cb & ~CF_CLIENT_ONLY))
-			return HS_COMPAT_MISMATCH;
+		have[p.side] += p.need;
 	}
-	s->compat_flags = ca;
-	s->inc_recurse = !!(ca & CF_INC_RECURSE);
-	s->varint_flist_flags = !!(ca & CF_VARINT_FLIST_FLAGS);
-	s->id0_names = !!(ca & CF_ID0_NAMES);
-	s->safe_flist = (ca & CF_SAFE_FLIST) || s->protocol >= 31;
-
-	/* A name given on the command line is not negotiated: each server
-	 * got it as an option and sends no list for it. */
-	int nego_sum = s->varint_flist_flags && !w->checksum_choice;
-	int nego_zip = s->varint_flist_flags && w->compress && !w->compress_choice;
-	char file_sum[NAME_MAX_LEN];
-
-	if (nego_sum && negotiate(a, b, "checksum", s->checksum, r) < 0)
-		return -1;
-	if (nego_zip && negotiate(a, b, "compress", s->compress, r) < 0)
-		return -1;
-	if (nego_sum && (write_vstring(a, s->checksum, r) < 0 ||
-			 (b && write_vstring(b, s->checksum, r) < 0)))
-		return -1;
-	if (nego_zip && (write_vstring(a, s->compress, r) < 0 ||
-			 (b && write_vstring(b, s->compress, r) < 0)))
-		return -1;
-	if (!nego_sum && w->checksum_choice)
-		snprintf(s->checksum, sizeof s->checksum, "%.*s",
-			 (int)strcspn(w->checksum_choice, ","), w->checksum_choice);
-	else if (!nego_sum)
-		strcpy(s->checksum, s->protocol >= 30 ? "md5" : "md4");
-	if (!nego_zip && w->compress)
-		snprintf(s->compress, sizeof s->compress, "%s",
-			 w->compress_choice ? w->compress_choice : "zlib");
-	if (strcmp(s->compress, "none") == 0)
-		s->compress[0] = '\0';
-	/* "XFER,FILE" names the -c file-list checksum separately. */
-	snprintf(file_sum, sizeof file_sum, "%s",
-		 w->checksum_choice && strchr(w->checksum_choice, ',') && !nego_sum
-			 ? strchr(w->checksum_choice, ',') + 1 : s->checksum);
-	snprintf(s->file_checksum, sizeof s->file_checksum, "%s", file_sum);
-	s->xfer_sum_len = hs_checksum_len(s->checksum);
-	s->flist_csum_len = hs_checksum_len(file_sum);
-	if (s->xfer_sum_len < 0 || s->flist_csum_len < 0) {
-		report_fatal(r, RERR_PROTOCOL, "unknown checksum \"%s\"",
-			     s->xfer_sum_len < 0 ? s->checksum : file_sum);
+	if (k == HS_FAIL) {
+		report_fatal(r, p.code, "%s", err);
 		return -1;
 	}
-
-	if (read_int(a, &s->seed_src, r) < 0 || (b && read_int(b, &s->seed_dest, r) < 0))
-		return -1;
-	if (!b)
-		s->seed_dest = s->seed_src;
+	if (k == HS_COMPAT_MISMATCH)
+		return k;
 	if (s->seed_src != s->seed_dest)
 		report_warn(r, "the servers chose different checksum seeds (%d and %d), so no "
 			    "block can match and every byte is sent as literal data; give both "

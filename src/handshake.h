@@ -9,6 +9,7 @@
 #include <stdint.h>
 
 #include "report.h"
+#include "wire.h"
 
 #define RELAY_PROTOCOL 32	/* the newest protocol the relay speaks */
 #define RELAY_MIN_PROTOCOL 29	/* the oldest */
@@ -73,6 +74,39 @@ struct hs_wants {
 /* b may be NULL: the sender alone, for a listing. */
 int handshake_run(struct hs_side *a, struct hs_side *b, const struct hs_wants *w,
 		  struct session *s, struct report *r);
+
+/* The handshake as a pure function of the bytes each server has sent so
+ * far (in[0] the sender's, in[1] the receiver's), so that the tests and
+ * fuzzers run over buffers the code handshake_run() runs.  That calls it
+ * again after every read with all it has read, and reads exactly what it
+ * asks for: what follows the handshake belongs to the stream.
+ *
+ * Returns HS_NEED (read p->need more bytes from server p->side), HS_DONE
+ * with *s complete, HS_COMPAT_MISMATCH, or HS_FAIL with p->code and err.
+ * Whatever p says is known goes to the servers before anything else
+ * happens, even when the handshake failed after it. */
+#define HS_NEED 1
+#define HS_DONE 0
+#define HS_FAIL (-1)
+#define HS_LIST_MAX 1024	/* a name list, its terminating NUL included */
+/* The most a server can send: version, compat flags, two name lists, seed. */
+#define HS_MAX_INPUT (4 + WIRE_MAX_VARINT + 2 * (2 + HS_LIST_MAX - 1) + 4)
+
+struct hs_progress {
+	int side;		/* HS_NEED: the server to read from (0 or 1) */
+	size_t need;		/* and how many more of its bytes */
+	size_t used[2];		/* bytes of each server's input the handshake took */
+	int protocol_known;	/* s->protocol is to be sent to both servers */
+	int names_known;	/* the negotiated names are to be sent: */
+	int nego_sum;		/* s->checksum */
+	int nego_zip;		/* s->compress (before "none" turns into "") */
+	char zip_name[NAME_MAX_LEN];	/* what is sent for nego_zip */
+	int code;		/* HS_FAIL: the exit code */
+};
+
+int hs_parse(const unsigned char *const in[2], const size_t len[2], const char *const who[2],
+	     const struct hs_wants *w, struct session *s, struct hs_progress *p, char *err,
+	     size_t errlen);
 
 /* The first name in list a (space separated) that list b also contains,
  * skipping "none" unless nothing else is shared.  Returns 0 or -1. */

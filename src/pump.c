@@ -341,42 +341,32 @@ static int demux(struct relay *rl, struct side *sd, data_sink sink)
 
 	while (buf_len(&q->raw)) {
 		const unsigned char *p = buf_start(&q->raw);
-		size_t len = buf_len(&q->raw);
-		uint32_t plen;
-		int tag;
+		struct mux_piece pc;
+		size_t took;
 
-		if (q->data_left) {
-			size_t n = len < q->data_left ? len : q->data_left;
-			size_t took = sink(rl, p, n);
-			buf_consume(&q->raw, took);
-			q->data_left -= (uint32_t)took;
-			if (took < n)
-				return 0;
-			continue;
-		}
-		if (wire_read_mux_header(p, len, &tag, &plen) == WIRE_NEED_MORE)
+		switch (mux_next(&q->mux, p, buf_len(&q->raw), MSG_MAX, &pc)) {
+		case MUX_NEED_MORE:
 			return 0;
-		if (wire_read_mux_header(p, len, &tag, &plen) == WIRE_BAD) {
+		case MUX_BAD_HEADER:
 			report_fatal(rl->r, RERR_STREAMIO,
 				     "invalid multiplexed frame from the %s (header 0x%08x)",
 				     sd->who, (unsigned)wire_get_u32(p));
 			return -1;
+		case MUX_TOO_LONG:
+			report_fatal(rl->r, RERR_STREAMIO, "multiplexing overflow %d:%u from the %s",
+				     pc.tag, (unsigned)pc.frame_left, sd->who);
+			return -1;
 		}
-		if (tag == MSG_DATA) {
-			buf_consume(&q->raw, MUX_HDR_LEN);
-			q->data_left = plen;
+		if (pc.tag == MSG_DATA) {
+			took = pc.len ? sink(rl, pc.p, pc.len) : 0;
+			buf_consume(&q->raw, mux_took(&q->mux, &pc, took));
+			if (took < pc.len)
+				return 0;
 			continue;
 		}
-		if (plen > MSG_MAX) {
-			report_fatal(rl->r, RERR_STREAMIO, "multiplexing overflow %d:%u from the %s",
-				     tag, (unsigned)plen, sd->who);
+		if (handle_msg(rl, sd, pc.tag, pc.p, (uint32_t)pc.len) < 0)
 			return -1;
-		}
-		if (len < MUX_HDR_LEN + plen)
-			return 0;
-		if (handle_msg(rl, sd, tag, p + MUX_HDR_LEN, plen) < 0)
-			return -1;
-		buf_consume(&q->raw, MUX_HDR_LEN + plen);
+		buf_consume(&q->raw, mux_took(&q->mux, &pc, pc.len));
 	}
 	return 0;
 }
@@ -538,8 +528,7 @@ static int parse_sender(struct relay *rl)
 		buf_append(&rl->dest.out.data, buf_start(&rl->sdata), buf_len(&rl->sdata));
 		buf_consume(&rl->sdata, buf_len(&rl->sdata));
 	}
-	/* (a list that ends without id lists finishes on no bytes at all) */
-	while (buf_len(&rl->sdata) || rl->ss.state == SS_IDLIST) {
+	while (buf_len(&rl->sdata)) {
 		size_t len = buf_len(&rl->sdata), used;
 		int drop, r;
 
@@ -810,8 +799,8 @@ static void queue_state(const struct relay *rl, struct queue_state *q)
 	q->lens[4] = buf_len(&rl->dest.out.data) + buf_len(&rl->src.out.data);
 	q->written[0] = rl->src.bytes_out;
 	q->written[1] = rl->dest.bytes_out;
-	q->frames[0] = rl->src.in.data_left;
-	q->frames[1] = rl->dest.in.data_left;
+	q->frames[0] = rl->src.in.mux.data_left;
+	q->frames[1] = rl->dest.in.mux.data_left;
 }
 
 /* Demultiplexes, parses and writes until nothing more can move without
@@ -831,10 +820,10 @@ static int move_bytes(struct relay *rl)
 		if (rl->stand.active && stand_in_step(rl) < 0)
 			return -1;
 		/* A server that closes in mid-frame has nothing more to say. */
-		if (rl->src.in.eof && rl->src.in.data_left && !buf_len(&rl->src.in.raw))
-			rl->src.in.data_left = 0;
-		if (rl->dest.in.eof && rl->dest.in.data_left && !buf_len(&rl->dest.in.raw))
-			rl->dest.in.data_left = 0;
+		if (rl->src.in.eof && rl->src.in.mux.data_left && !buf_len(&rl->src.in.raw))
+			rl->src.in.mux.data_left = 0;
+		if (rl->dest.in.eof && rl->dest.in.mux.data_left && !buf_len(&rl->dest.in.raw))
+			rl->dest.in.mux.data_left = 0;
 		flush_out(&rl->src);
 		flush_out(&rl->dest);
 		files_from_remux(rl);

@@ -30,7 +30,7 @@ struct outq {
 /* Bytes from one server, demultiplexed. */
 struct inq {
 	struct buf raw;
-	uint32_t data_left;	/* payload bytes left in the current MSG_DATA frame */
+	struct mux_in mux;	/* where in the frames the bytes are */
 	int eof;
 };
 

@@ -114,6 +114,12 @@ static int kind_of(uint32_t mode)
 	return SK_SPECIAL;
 }
 
+/* Hostile sizes are up to INT64_MAX each: sums saturate. */
+static int64_t sat_add(int64_t a, int64_t b)
+{
+	return b > 0 && a > INT64_MAX - b ? INT64_MAX : a + b;
+}
+
 /* What the sender counts for a record it sends (rsync's send_files). */
 static void count_item(struct sendstream *ss, int iflags)
 {
@@ -132,7 +138,7 @@ static void count_item(struct sendstream *ss, int iflags)
 	if (ss->phase == 0 && (iflags & ITEM_IS_NEW))
 		st->created[SK_ALL]++;
 	st->xferred_files++;
-	st->total_transferred_size += ss->item->size;
+	st->total_transferred_size = sat_add(st->total_transferred_size, ss->item->size);
 }
 
 /* Matched blocks first..first+n-1: each the block length, the last
@@ -159,8 +165,19 @@ static void count_file_end(struct sendstream *ss)
 		lit = ss->item->size - base - ss->file_matched;
 		ss->file_literal = lit > 0 ? lit : 0;
 	}
-	ss->st.literal_data += ss->file_literal;
-	ss->st.matched_data += ss->file_matched;
+	ss->st.literal_data = sat_add(ss->st.literal_data, ss->file_literal);
+	ss->st.matched_data = sat_add(ss->st.matched_data, ss->file_matched);
+}
+
+/* The uid/gid lists after a non-incremental list are in: protocol 29
+ * sends the io_error next, later ones have completed the list. */
+static int id_lists_done(struct sendstream *ss)
+{
+	if (ss->p.fo.protocol < 30) {
+		ss->state = SS_IOERR;
+		return 0;
+	}
+	return finish_list(ss);
 }
 
 static int step_flist(struct sendstream *ss, const unsigned char *buf, size_t len,
@@ -176,8 +193,10 @@ static int step_flist(struct sendstream *ss, const unsigned char *buf, size_t le
 		return result(ss, n, used, drop, 0);
 	ss->st.flist_size += n;
 	if (kind == FLIST_ENTRY) {
+		/* Sizes are up to INT64_MAX each: the sum saturates rather
+		 * than overflow. */
 		if (S_ISREG(e.mode) || S_ISLNK(e.mode))
-			ss->total_size += e.size;
+			ss->total_size = sat_add(ss->total_size, e.size);
 		ss->st.num_files[SK_ALL]++;
 		ss->events |= SS_EV_ENTRY;
 		if (!S_ISREG(e.mode))
@@ -192,8 +211,16 @@ static int step_flist(struct sendstream *ss, const unsigned char *buf, size_t le
 		if (ss->p.fo.inc_recurse) {
 			if (finish_list(ss) < 0)
 				return -1;
-		} else
+		} else {
 			ss->state = SS_IDLIST;
+			/* Lists of no bytes at all (--numeric-ids, or no -o
+			 * and -g) end here: the caller steps again only when
+			 * more bytes come, and after an empty file list the
+			 * sender sends none. */
+			if (flist_parse_id_lists(&ss->p.fo, buf + n, 0, ss->err, sizeof ss->err) == 0 &&
+			    id_lists_done(ss) < 0)
+				return -1;
+		}
 	}
 	return result(ss, n, used, drop, 0);
 }
@@ -575,9 +602,7 @@ static int step_any(struct sendstream *ss, const unsigned char *buf, size_t len,
 		n = flist_parse_id_lists(&ss->p.fo, buf, len, ss->err, sizeof ss->err);
 		if (n >= 0) {
 			ss->st.flist_size += n;
-			if (ss->p.fo.protocol < 30)
-				ss->state = SS_IOERR;
-			else if (finish_list(ss) < 0)
+			if (id_lists_done(ss) < 0)
 				return -1;
 		}
 		return result(ss, n, used, drop, 0);

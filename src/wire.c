@@ -329,3 +329,48 @@ void wire_write_mux_header(unsigned char *out, int tag, uint32_t payload_len)
 {
 	wire_put_u32(out, (uint32_t)(MPLEX_BASE + tag) << 24 | (payload_len & MUX_MAX_PAYLOAD));
 }
+
+int mux_next(const struct mux_in *m, const unsigned char *buf, size_t len, uint32_t max_msg,
+	     struct mux_piece *pc)
+{
+	uint32_t plen;
+	int tag;
+
+	memset(pc, 0, sizeof *pc);
+	if (m->data_left) {
+		if (!len)
+			return MUX_NEED_MORE;
+		pc->p = buf;
+		pc->len = len < m->data_left ? len : m->data_left;
+		pc->frame_left = m->data_left;
+		return MUX_PIECE;
+	}
+	ptrdiff_t k = wire_read_mux_header(buf, len, &tag, &plen);
+	if (k == WIRE_NEED_MORE)
+		return MUX_NEED_MORE;
+	if (k < 0)
+		return MUX_BAD_HEADER;
+	pc->tag = tag;
+	pc->hdr = MUX_HDR_LEN;
+	pc->p = buf + MUX_HDR_LEN;
+	pc->frame_left = plen;
+	if (tag == MSG_DATA) {
+		pc->len = len - MUX_HDR_LEN < plen ? len - MUX_HDR_LEN : plen;
+		return MUX_PIECE;
+	}
+	/* A message is handled whole, so its length is bounded by the room
+	 * the caller has for it. */
+	if (plen > max_msg)
+		return MUX_TOO_LONG;
+	if (len - MUX_HDR_LEN < plen)
+		return MUX_NEED_MORE;
+	pc->len = plen;
+	return MUX_PIECE;
+}
+
+size_t mux_took(struct mux_in *m, const struct mux_piece *pc, size_t n)
+{
+	if (pc->tag == MSG_DATA)
+		m->data_left = pc->frame_left - (uint32_t)n;
+	return pc->hdr + n;
+}

@@ -103,4 +103,35 @@ ptrdiff_t wire_read_mux_header(const unsigned char *buf, size_t len, int *tag,
 			       uint32_t *payload_len);
 void wire_write_mux_header(unsigned char *out, int tag, uint32_t payload_len);
 
+/* A multiplexed input stream read a piece at a time: payload bytes of
+ * MSG_DATA frames, which the reader may take in parts as its room allows,
+ * and whole message frames.  Kept free of I/O so that the relay and the
+ * tests run the same code. */
+struct mux_in {
+	uint32_t data_left;	/* payload bytes left in the current MSG_DATA frame */
+};
+
+struct mux_piece {
+	int tag;		/* MSG_DATA, or the tag of a whole message */
+	const unsigned char *p;	/* data bytes at hand, or the message payload */
+	size_t len;		/* how many of them */
+	uint32_t frame_left;	/* data bytes left in the frame, p[0] included */
+	size_t hdr;		/* header bytes before p (0 inside a data frame) */
+};
+
+#define MUX_NEED_MORE 0		/* buf ends inside a header or a message */
+#define MUX_PIECE 1
+#define MUX_BAD_HEADER (-1)	/* a tag byte below MPLEX_BASE */
+#define MUX_TOO_LONG (-2)	/* a message longer than max_msg */
+
+/* Finds the next piece in buf without consuming it.  A data piece may be
+ * empty (a header of a zero-length frame, or of a frame whose payload has
+ * not arrived); *pc then still says what to consume.  On MUX_TOO_LONG,
+ * pc->tag and pc->frame_left describe the message. */
+int mux_next(const struct mux_in *m, const unsigned char *buf, size_t len, uint32_t max_msg,
+	     struct mux_piece *pc);
+/* Records that n bytes of a data piece were taken (a message is taken
+ * whole: n == pc->len); returns how many input bytes that consumed. */
+size_t mux_took(struct mux_in *m, const struct mux_piece *pc, size_t n);
+
 #endif

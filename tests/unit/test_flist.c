@@ -1178,6 +1178,31 @@ START_TEST(test_bad_size)
 }
 END_TEST
 
+/* Numbers the wire decoders refuse (a varint's first byte 0xF8 or more)
+ * fail with a message like every other error; found by the fuzz targets,
+ * they failed without one. */
+START_TEST(test_bad_numbers)
+{
+	struct flist_opts o = opts32();
+	struct flist_state *st = state_after_atxt(&o);
+	char err[256];
+
+	PARSE_BAD(st, &o, NULL, 0xF8);			/* the flags */
+	PARSE_BAD(st, &o, NULL, 0x40, 0xFC);		/* a long name's length */
+	PARSE_BAD(st, &o, NULL, 0x00, 0xF9);		/* the end marker's io_error */
+	PARSE_BAD(st, &o, NULL, 0x04, 0x01, 'n', SIZE_0, 0xFC, 0, 0, 0); /* the mtime */
+	o.preserve_uid = 1;
+	PARSE_BAD(st, &o, NULL, 0x04, 0x01, 'n', SIZE_0, MTIME_1700000000, MODE_FILE,
+		  0xFA);				/* the uid */
+
+	err[0] = '\0';
+	ck_assert_int_eq(flist_parse_id_lists(&o, (const unsigned char *)"\xF8", 1, err,
+					      sizeof err), WIRE_BAD);
+	ck_assert_msg(err[0] != '\0', "uid/gid lists: WIRE_BAD without a message");
+	free(st);
+}
+END_TEST
+
 START_TEST(test_bad_mode)
 {
 	struct flist_opts o = opts32();
@@ -1633,6 +1658,7 @@ Suite *flist_suite(void)
 	tcase_add_test(th, test_bad_absolute);
 	tcase_add_test(th, test_bad_nul_in_name);
 	tcase_add_test(th, test_bad_size);
+	tcase_add_test(th, test_bad_numbers);
 	tcase_add_test(th, test_bad_mode);
 	tcase_add_test(th, test_bad_mod_nsec);
 	tcase_add_test(th, test_bad_hardlink_index);

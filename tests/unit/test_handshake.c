@@ -769,6 +769,124 @@ START_TEST(test_hs_write_fails)
 }
 END_TEST
 
+/* ------------------------------------------------------------------ */
+/* hs_parse over buffers                                               */
+/* ------------------------------------------------------------------ */
+
+static const char *const who2[2] = {"sender", "receiver"};
+
+/* The recordings whole: the same session handshake_run() agrees on. */
+START_TEST(test_hs_parse_whole)
+{
+	const unsigned char *in[2] = {rec_sender_z, rec_receiver_z};
+	size_t len[2] = {sizeof rec_sender_z, sizeof rec_receiver_z};
+	struct hs_wants w = {.compress = 1};
+	struct hs_progress p;
+	struct session s;
+	char err[256];
+
+	ck_assert_int_eq(hs_parse(in, len, who2, &w, &s, &p, err, sizeof err), HS_DONE);
+	ck_assert_uint_eq(p.used[0], len[0]);
+	ck_assert_uint_eq(p.used[1], len[1]);
+	ck_assert_int_eq(p.protocol_known, 1);
+	ck_assert_int_eq(p.names_known, 1);
+	ck_assert_int_eq(p.nego_sum, 1);
+	ck_assert_int_eq(p.nego_zip, 1);
+	ck_assert_str_eq(p.zip_name, "zstd");
+	ck_assert_int_eq(s.protocol, 32);
+	ck_assert_str_eq(s.checksum, "xxh128");
+	ck_assert_str_eq(s.compress, "zstd");
+	ck_assert_int_eq(s.seed_src, 12345);
+	ck_assert_int_eq(s.seed_dest, 12345);
+	ck_assert_str_eq(err, "");
+
+	/* what follows the seed is not the handshake's */
+	unsigned char more[sizeof rec_sender_z + 3];
+	memcpy(more, rec_sender_z, sizeof rec_sender_z);
+	memcpy(more + sizeof rec_sender_z, "abc", 3);
+	in[0] = more;
+	len[0] = sizeof more;
+	ck_assert_int_eq(hs_parse(in, len, who2, &w, &s, &p, err, sizeof err), HS_DONE);
+	ck_assert_uint_eq(p.used[0], sizeof rec_sender_z);
+}
+END_TEST
+
+/* It asks for the bytes in the order and sizes handshake_run() reads
+ * them: never past a field, so never into the stream. */
+START_TEST(test_hs_parse_asks_exactly)
+{
+	static const struct {
+		int side;
+		size_t need;
+	} want[] = {
+		{0, 4}, {1, 4},			/* versions */
+		{0, 1}, {0, 1}, {1, 1}, {1, 1},	/* compat varints 0x81 0xff */
+		{0, 1}, {0, 35}, {1, 1}, {1, 35},	/* checksum lists */
+		{0, 4}, {1, 4},			/* seeds */
+	};
+	const unsigned char *in[2] = {rec_sender, rec_receiver};
+	size_t have[2] = {0, 0};
+	struct hs_wants w = {0};
+	struct hs_progress p;
+	struct session s;
+	char err[256];
+	size_t i;
+
+	for (i = 0; i < ARRAY_LEN(want); i++) {
+		ck_assert_int_eq(hs_parse(in, have, who2, &w, &s, &p, err, sizeof err), HS_NEED);
+		ck_assert_msg(p.side == want[i].side && p.need == want[i].need,
+			      "read %zu: asked side %d for %zu, expected side %d for %zu", i,
+			      p.side, p.need, want[i].side, want[i].need);
+		/* a field counts as used once it is whole */
+		ck_assert_uint_eq(p.used[0] + p.used[1],
+				  have[0] + have[1] - (i == 3 || i == 5 || i == 7 || i == 9));
+		/* the protocol goes out once both versions are in */
+		ck_assert_int_eq(p.protocol_known, i >= 2);
+		/* the names once both lists are in */
+		ck_assert_int_eq(p.names_known, i >= 10);
+		have[p.side] += p.need;
+	}
+	ck_assert_int_eq(hs_parse(in, have, who2, &w, &s, &p, err, sizeof err), HS_DONE);
+	ck_assert_uint_eq(have[0], sizeof rec_sender);
+	ck_assert_uint_eq(have[1], sizeof rec_receiver);
+	ck_assert_int_eq(p.names_known, 1);
+}
+END_TEST
+
+/* Failures carry the exit code and the message handshake_run() prints. */
+START_TEST(test_hs_parse_failures)
+{
+	static const unsigned char bad_ver[] = {0x13, 0x00, 0x00, 0x00};
+	static const unsigned char bad_varint[] = {P32, 0xF8};
+	const unsigned char *in[2] = {rec_sender, bad_ver};
+	size_t len[2] = {sizeof rec_sender, sizeof bad_ver};
+	struct hs_wants w = {0};
+	struct hs_progress p;
+	struct session s;
+	char err[256];
+
+	ck_assert_int_eq(hs_parse(in, len, who2, &w, &s, &p, err, sizeof err), HS_FAIL);
+	ck_assert_int_eq(p.code, RERR_PROTOCOL);
+	ck_assert_int_eq(p.protocol_known, 0);
+	ck_assert_ptr_nonnull(strstr(err, "(the receiver sent 19)"));
+
+	in[1] = bad_varint;
+	len[1] = sizeof bad_varint;
+	ck_assert_int_eq(hs_parse(in, len, who2, &w, &s, &p, err, sizeof err), HS_FAIL);
+	ck_assert_int_eq(p.code, RERR_STREAMIO);
+	ck_assert_int_eq(p.protocol_known, 1);
+	ck_assert_str_eq(err, "Overflow in read_varint() from the receiver");
+
+	/* a message cut to the buffer it is given */
+	in[1] = bad_ver;
+	len[1] = sizeof bad_ver;
+	memset(err, 'Z', sizeof err);
+	ck_assert_int_eq(hs_parse(in, len, who2, &w, &s, &p, err, 8), HS_FAIL);
+	ck_assert_str_eq(err, "protoco");
+	ck_assert_int_eq(err[8], 'Z');
+}
+END_TEST
+
 Suite *handshake_suite(void)
 {
 	Suite *s = suite_create("handshake");
@@ -790,6 +908,8 @@ Suite *handshake_suite(void)
 	tcase_add_test(tr, test_hs_client_only_flags_may_differ);
 	tcase_add_test(tr, test_hs_only_none);
 	tcase_add_test(tr, test_hs_reads_no_further);
+	tcase_add_test(tr, test_hs_parse_whole);
+	tcase_add_test(tr, test_hs_parse_asks_exactly);
 	suite_add_tcase(s, tr);
 
 	tcase_add_test(tf, test_hs_protocol28_too_old);
@@ -800,6 +920,7 @@ Suite *handshake_suite(void)
 	tcase_add_test(tf, test_hs_long_vstring);
 	tcase_add_test(tf, test_hs_no_common_checksum);
 	tcase_add_test(tf, test_hs_write_fails);
+	tcase_add_test(tf, test_hs_parse_failures);
 	tcase_set_timeout(tf, 30);
 	suite_add_tcase(s, tf);
 	return s;

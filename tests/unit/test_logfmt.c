@@ -17,6 +17,7 @@
  */
 #include "suites.h"
 #include "logfmt.h"
+#include "report.h"
 #include "sendstream.h"
 
 #include <limits.h>
@@ -815,6 +816,30 @@ START_TEST(test_long_name)
 }
 END_TEST
 
+/* The summary's numbers (logfmt_num) for every int64_t: a sender's
+ * statistics are any value, INT64_MIN included, which has no positive
+ * counterpart (found by the sender-stream fuzz target: UBSan caught its
+ * negation). */
+START_TEST(test_num_extremes)
+{
+	static const struct {
+		int64_t n;
+		const char *want;
+	} vec[] = {
+		{0, "0"}, {999, "999"}, {1000, "1,000"}, {-1234567, "-1,234,567"},
+		{INT64_MAX, "9,223,372,036,854,775,807"},
+		{INT64_MIN, "-9,223,372,036,854,775,808"},
+		{INT64_MIN + 1, "-9,223,372,036,854,775,807"},
+	};
+	char buf[32];
+
+	for (size_t i = 0; i < ARRAY_LEN(vec); i++)
+		ck_assert_str_eq(logfmt_num(vec[i].n, 1, buf, sizeof buf), vec[i].want);
+	/* cut to the buffer */
+	ck_assert_str_eq(logfmt_num(INT64_MIN, 1, buf, 6), "-9,22");
+}
+END_TEST
+
 Suite *logfmt_suite(void)
 {
 	Suite *s = suite_create("logfmt");
@@ -831,6 +856,7 @@ Suite *logfmt_suite(void)
 	tcase_add_test(tc, test_itemize);
 	tcase_add_test(tc, test_limits);
 	tcase_add_test(tc, test_long_name);
+	tcase_add_test(tc, test_num_extremes);
 	suite_add_tcase(s, tc);
 	return s;
 }

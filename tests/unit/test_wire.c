@@ -1503,6 +1503,90 @@ START_TEST(test_mux_roundtrip)
 }
 END_TEST
 
+/* The frame reader (mux_next, mux_took): a data frame in parts, a
+ * message whole, and the stream's errors. */
+START_TEST(test_mux_reader)
+{
+	/* data "abcde", MSG_INFO "hi\n", an empty data frame, data "xy" */
+	static const unsigned char in[] = {
+		0x05, 0x00, 0x00, 0x07, 'a', 'b', 'c', 'd', 'e',
+		0x03, 0x00, 0x00, 0x09, 'h', 'i', '\n',
+		0x00, 0x00, 0x00, 0x07,
+		0x02, 0x00, 0x00, 0x07, 'x', 'y',
+	};
+	struct mux_in m = {0};
+	struct mux_piece pc;
+	size_t pos = 0;
+
+	/* nothing before a whole header */
+	for (size_t k = 0; k < MUX_HDR_LEN; k++)
+		ck_assert_int_eq(mux_next(&m, in, k, 100, &pc), MUX_NEED_MORE);
+	/* the header alone: an empty piece that still consumes it */
+	ck_assert_int_eq(mux_next(&m, in, 4, 100, &pc), MUX_PIECE);
+	ck_assert_int_eq(pc.tag, MSG_DATA);
+	ck_assert_uint_eq(pc.len, 0);
+	ck_assert_uint_eq(pc.frame_left, 5);
+	/* three of five bytes at hand, two of them taken */
+	ck_assert_int_eq(mux_next(&m, in, 7, 100, &pc), MUX_PIECE);
+	ck_assert_uint_eq(pc.len, 3);
+	ck_assert_ptr_eq(pc.p, in + 4);
+	ck_assert_uint_eq(mux_took(&m, &pc, 2), 6);
+	ck_assert_uint_eq(m.data_left, 3);
+	pos = 6;
+	/* the rest of the frame, not what follows it */
+	ck_assert_int_eq(mux_next(&m, in + pos, sizeof in - pos, 100, &pc), MUX_PIECE);
+	ck_assert_uint_eq(pc.hdr, 0);
+	ck_assert_uint_eq(pc.len, 3);
+	ck_assert_ptr_eq(pc.p, in + 6);
+	pos += mux_took(&m, &pc, pc.len);
+	ck_assert_uint_eq(pos, 9);
+	ck_assert_uint_eq(m.data_left, 0);
+	/* a message only when it is whole */
+	for (size_t k = 0; k < 7; k++)
+		ck_assert_int_eq(mux_next(&m, in + pos, k, 100, &pc), MUX_NEED_MORE);
+	ck_assert_int_eq(mux_next(&m, in + pos, sizeof in - pos, 100, &pc), MUX_PIECE);
+	ck_assert_int_eq(pc.tag, MSG_INFO);
+	ck_assert_uint_eq(pc.len, 3);
+	ck_assert_mem_eq(pc.p, "hi\n", 3);
+	pos += mux_took(&m, &pc, pc.len);
+	ck_assert_uint_eq(pos, 16);
+	/* an empty data frame */
+	ck_assert_int_eq(mux_next(&m, in + pos, sizeof in - pos, 100, &pc), MUX_PIECE);
+	ck_assert_uint_eq(pc.len, 0);
+	pos += mux_took(&m, &pc, 0);
+	ck_assert_uint_eq(m.data_left, 0);
+	ck_assert_int_eq(mux_next(&m, in + pos, sizeof in - pos, 100, &pc), MUX_PIECE);
+	ck_assert_uint_eq(pc.len, 2);
+	pos += mux_took(&m, &pc, 2);
+	ck_assert_uint_eq(pos, sizeof in);
+	ck_assert_int_eq(mux_next(&m, in + pos, 0, 100, &pc), MUX_NEED_MORE);
+}
+END_TEST
+
+START_TEST(test_mux_reader_errors)
+{
+	static const unsigned char bad[] = {0x00, 0x00, 0x00, 0x06};
+	static const unsigned char big_msg[] = {0x65, 0x00, 0x00, 0x09};
+	static const unsigned char big_data[] = {0xFF, 0xFF, 0xFF, 0x07};
+	struct mux_in m = {0};
+	struct mux_piece pc;
+
+	ck_assert_int_eq(mux_next(&m, bad, sizeof bad, 100, &pc), MUX_BAD_HEADER);
+	/* a message over the limit is refused before its payload arrives */
+	ck_assert_int_eq(mux_next(&m, big_msg, sizeof big_msg, 100, &pc), MUX_TOO_LONG);
+	ck_assert_int_eq(pc.tag, MSG_INFO);
+	ck_assert_uint_eq(pc.frame_left, 101);
+	ck_assert_int_eq(mux_next(&m, big_msg, sizeof big_msg, 101, &pc), MUX_NEED_MORE);
+	/* data frames have no such limit: they are taken in parts */
+	ck_assert_int_eq(mux_next(&m, big_data, sizeof big_data, 100, &pc), MUX_PIECE);
+	ck_assert_uint_eq(mux_took(&m, &pc, 0), 4);
+	ck_assert_uint_eq(m.data_left, 0xFFFFFF);
+	/* inside a frame even a "bad header" is data */
+	ck_assert_int_eq(mux_next(&m, bad, sizeof bad, 100, &pc), MUX_PIECE);
+	ck_assert_uint_eq(pc.len, 4);
+}
+END_TEST
+
 /* ------------------------------------------------------------------ */
 
 Suite *wire_suite(void)
@@ -1567,6 +1651,8 @@ Suite *wire_suite(void)
 	tcase_add_test(tc, test_mux_vectors);
 	tcase_add_test(tc, test_mux_every_high_byte);
 	tcase_add_test(tc, test_mux_roundtrip);
+	tcase_add_test(tc, test_mux_reader);
+	tcase_add_test(tc, test_mux_reader_errors);
 	suite_add_tcase(s, tc);
 
 	return s;
