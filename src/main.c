@@ -11,6 +11,7 @@
 #include <fcntl.h>
 #include <langinfo.h>
 #include <locale.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -40,7 +41,7 @@ struct conn {
 	struct hs_side a, b;
 	struct session sess;
 	int started;
-	int64_t spawned_ms;	/* when both remote shells were started */
+	int64_t spawned_ms[2];	/* when each remote shell was started */
 };
 
 static void usage_error(struct report *r, const char *msg)
@@ -111,7 +112,39 @@ static void show_command(struct report *r, char *const *argv)
 	fflush(r->out);
 }
 
-/* Starts both servers at once and runs the handshake. */
+/* A remote shell may ask for a password or passphrase: there is a
+ * terminal and BatchMode is not forced on. */
+static int may_prompt(const struct options *o)
+{
+	const char *rsh[3] = { o->rsh, o->src_rsh, o->dest_rsh };
+
+	if (!isatty(STDIN_FILENO))
+		return 0;
+	for (int i = 0; i < 3; i++)
+		if (rsh[i] && strstr(rsh[i], "BatchMode=yes"))
+			return 0;
+	return 1;
+}
+
+/* Waits until the server behind c speaks (so its login is over) or its
+ * shell ends; only a signal stops the wait. */
+static int await_login(const struct child *c, struct report *r)
+{
+	for (;;) {
+		struct pollfd p = { .fd = c->from_fd, .events = POLLIN };
+
+		if (poll(&p, 1, -1) > 0)
+			return 0;
+		if (errno != EINTR)
+			return 0;
+		if (signals_caught()) {
+			report_stop(r, RERR_SIGNAL);
+			return -1;
+		}
+	}
+}
+
+/* Starts both servers and runs the handshake. */
 static int start_both(struct conn *c, const struct options *o, const struct operands *ops,
 		      int32_t seed, const char *caps, struct report *r)
 {
@@ -136,13 +169,22 @@ static int start_both(struct conn *c, const struct options *o, const struct oper
 		if (!listing)
 			show_command(r, c->plan.dest_argv.v);
 	}
-	c->spawned_ms = hs_now_ms();
-	if (spawn_child(&c->src, c->plan.src_argv.v, "sender") < 0 ||
-	    (!listing && spawn_child(&c->dest, c->plan.dest_argv.v, "receiver") < 0)) {
+	c->spawned_ms[0] = hs_now_ms();
+	if (spawn_child(&c->src, c->plan.src_argv.v, "sender") < 0) {
 		report_fatal(r, RERR_IPC, "Failed to start the remote shell: %s", strerror(errno));
 		return -1;
 	}
 	c->started = 1;
+	/* Two password prompts on one terminal would interleave: when one is
+	 * possible the destination's shell starts once the source's has
+	 * logged in (its server speaks); otherwise both start at once. */
+	if (!listing && may_prompt(o) && await_login(&c->src, r) < 0)
+		return -1;
+	c->spawned_ms[1] = hs_now_ms();
+	if (!listing && spawn_child(&c->dest, c->plan.dest_argv.v, "receiver") < 0) {
+		report_fatal(r, RERR_IPC, "Failed to start the remote shell: %s", strerror(errno));
+		return -1;
+	}
 	c->a = (struct hs_side){ .rfd = c->src.from_fd, .wfd = c->src.to_fd, .who = "sender",
 				 .timeout_ms = o->io_timeout * 1000 };
 	c->b = (struct hs_side){ .rfd = c->dest.from_fd, .wfd = c->dest.to_fd,
@@ -250,9 +292,9 @@ static void print_summary(struct report *r, const struct relay *rl, const struct
 		.flist_buildtime = ss->stats_count >= 5 ? ss->stats[3] : 0,
 		.flist_xfertime = ss->stats_count >= 5 ? ss->stats[4] : 0,
 		.src = { c->a.bytes_out + rl->src.bytes_out, c->a.bytes_in + rl->src.bytes_in,
-			 c->a.ready_ms - c->spawned_ms },
+			 c->a.ready_ms - c->spawned_ms[0] },
 		.dest = { c->b.bytes_out + rl->dest.bytes_out, c->b.bytes_in + rl->dest.bytes_in,
-			  c->b.ready_ms - c->spawned_ms },
+			  c->b.ready_ms - c->spawned_ms[1] },
 		/* rsync's rate: whole seconds, plus half a second */
 		.seconds = 0.5 + (double)(time(NULL) - started),
 		.stats_level = o->info.level[INFO_STATS],
