@@ -191,7 +191,7 @@ static int flush_out(struct side *sd)
 	struct outq *q = &sd->out;
 	int fd = sd->child->to_fd;
 
-	while (!q->closed) {
+	while (!q->closed && !q->blocked) {
 		struct iovec iov[2];
 		int n = 0;
 		ssize_t k;
@@ -224,12 +224,17 @@ static int flush_out(struct side *sd)
 				iov[n++].iov_len = q->frame_left;
 			}
 		}
+		size_t asked = 0;
+		for (int i = 0; i < n; i++)
+			asked += iov[i].iov_len;
 		k = writev(fd, iov, n);
 		if (k < 0) {
 			if (errno == EINTR)
 				continue;
-			if (errno == EAGAIN)
+			if (errno == EAGAIN) {
+				q->blocked = 1;
 				return 0;
+			}
 			/* The server is gone; what it would have read is moot. */
 			close_input(sd);
 			return -1;
@@ -238,17 +243,31 @@ static int flush_out(struct side *sd)
 		if (iov[0].iov_base == buf_start(&q->msgs) && buf_len(&q->msgs) && !q->hdr_left &&
 		    !q->frame_left) {
 			buf_consume(&q->msgs, (size_t)k);
-			continue;
+		} else {
+			size_t moved = (size_t)k;
+			if (q->hdr_left) {
+				size_t h = moved < (size_t)q->hdr_left ? moved : (size_t)q->hdr_left;
+				q->hdr_left -= (int)h;
+				moved -= h;
+			}
+			buf_consume(&q->data, moved);
+			q->frame_left -= (uint32_t)moved;
 		}
-		if (q->hdr_left) {
-			size_t h = (size_t)k < (size_t)q->hdr_left ? (size_t)k : (size_t)q->hdr_left;
-			q->hdr_left -= (int)h;
-			k -= (ssize_t)h;
+		/* A short write means a full pipe: trying again now would only
+		 * fail (poll says when there is room). */
+		if ((size_t)k < asked) {
+			q->blocked = 1;
+			return 0;
 		}
-		buf_consume(&q->data, (size_t)k);
-		q->frame_left -= (uint32_t)k;
 	}
 	return 0;
+}
+
+/* One more write, whatever the last one met (the run is ending). */
+static void last_flush(struct side *sd)
+{
+	sd->out.blocked = 0;
+	flush_out(sd);
 }
 
 /* ---- the servers' messages ---- */
@@ -742,7 +761,7 @@ static void side_ended(struct relay *rl, struct side *gone, struct side *other)
 	rl->exit_sent = 1;
 	if (rl->s->protocol >= 31)
 		put_msg_int(other, MSG_ERROR_EXIT, RERR_STREAMIO);
-	flush_out(other);
+	last_flush(other);
 }
 
 static void check_ends(struct relay *rl)
@@ -889,6 +908,11 @@ int pump_run(struct relay *rl)
 			return -1;
 		}
 		for (int i = 0; i < n; i++) {
+			/* room again (or an error the next write will tell) */
+			if (pf[i].revents & (POLLOUT | POLLERR | POLLHUP))
+				for (int j = 0; j < 2; j++)
+					if (pf[i].fd == sides[j]->child->to_fd)
+						sides[j]->out.blocked = 0;
 			if (!(pf[i].revents & (POLLIN | POLLHUP | POLLERR)))
 				continue;
 			for (int j = 0; j < 2; j++)
@@ -916,8 +940,8 @@ int pump_run(struct relay *rl)
 		if (rl->s->protocol >= 31) {
 			put_msg_int(&rl->src, MSG_ERROR_EXIT, rl->r->fatal);
 			put_msg_int(&rl->dest, MSG_ERROR_EXIT, rl->r->fatal);
-			flush_out(&rl->src);
-			flush_out(&rl->dest);
+			last_flush(&rl->src);
+			last_flush(&rl->dest);
 		}
 	}
 	close_input(&rl->src);

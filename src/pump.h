@@ -25,6 +25,7 @@ struct outq {
 	uint32_t frame_left;	/* data bytes left in the current frame */
 	int mux;		/* the server reads multiplexed input */
 	int closed;		/* we closed its input */
+	int blocked;		/* its pipe was full: wait for poll to say room */
 };
 
 /* Bytes from one server, demultiplexed. */
