@@ -764,11 +764,24 @@ static void side_ended(struct relay *rl, struct side *gone, struct side *other)
 	last_flush(other);
 }
 
+/* A server's output has ended: nothing is left, or only the start of a
+ * frame that can never be completed. */
+static int input_over(const struct side *sd)
+{
+	struct mux_piece pc;
+
+	if (!sd->in.eof)
+		return 0;
+	return !buf_len(&sd->in.raw) ||
+	       mux_next(&sd->in.mux, buf_start(&sd->in.raw), buf_len(&sd->in.raw), MSG_MAX,
+			&pc) == MUX_NEED_MORE;
+}
+
 static void check_ends(struct relay *rl)
 {
 	struct side *a = &rl->src, *b = &rl->dest;
-	int a_ended = a->in.eof && !buf_len(&a->in.raw);
-	int b_ended = b->in.eof && !buf_len(&b->in.raw);
+	int a_ended = input_over(a);
+	int b_ended = input_over(b);
 
 	if (rl->list.active) {
 		/* the sender alone: its end is the run's end */
