@@ -599,17 +599,15 @@ static int stand_in_step(struct relay *rl)
 			goto bad;
 		pos = (size_t)k;
 		if (ndx == NDX_DEL_STATS) {
-			for (int i = 0; i < 5; i++) {
-				int32_t v;
-				ptrdiff_t m = wire_read_varint(p + pos, len - pos, &v);
-				if (m == WIRE_NEED_MORE) {
-					st->ndx = saved;
-					return 0;
-				}
-				if (m < 0)
-					goto bad;
-				pos += (size_t)m;
+			int32_t v[WIRE_DEL_STATS];
+			ptrdiff_t m = wire_read_del_stats(p + pos, len - pos, v);
+			if (m == WIRE_NEED_MORE) {
+				st->ndx = saved;
+				return 0;
 			}
+			if (m < 0)
+				goto bad;
+			pos += (size_t)m;
 		} else if (ndx != NDX_DONE || st->stage == 3) {
 			goto bad;
 		} else if (st->stage == 0) {

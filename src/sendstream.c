@@ -275,28 +275,24 @@ static void phase_end(struct sendstream *ss)
 /* The deletion counts the sender echoes from the generator (rsync's
  * read_del_stats): files of no other kind, then directories, symlinks,
  * devices, specials.  Returns bytes used or a WIRE_* code. */
+_Static_assert(SK_KINDS == WIRE_DEL_STATS, "one deletion count per kind");
+
 static ptrdiff_t del_stats(struct sendstream *ss, const unsigned char *buf, size_t len)
 {
-	int32_t v[SK_KINDS];
-	size_t pos = 0;
+	int32_t v[WIRE_DEL_STATS];
+	ptrdiff_t n = wire_read_del_stats(buf, len, v);
 
-	for (int i = 0; i < SK_KINDS; i++) {
-		ptrdiff_t k = wire_read_varint(buf + pos, len - pos, &v[i]);
-		if (k < 0)
-			return k;
-		if (v[i] < 0 || v[i] > 0xFFFFFF) {
-			fail(ss, "Invalid deletion count %ld", v[i], 0);
-			return WIRE_BAD;
-		}
-		pos += (size_t)k;
-	}
+	if (n == WIRE_BAD)
+		fail(ss, "Invalid deletion counts from the sender", 0, 0);
+	if (n < 0)
+		return n;
 	ss->st.deleted[SK_ALL] = 0;
 	for (int i = 0; i < SK_KINDS; i++) {
 		if (i)
 			ss->st.deleted[i] = v[i];
 		ss->st.deleted[SK_ALL] += v[i];
 	}
-	return (ptrdiff_t)pos;
+	return n;
 }
 
 /* The goodbye after the statistics: NDX_DONE echoes and, from protocol

@@ -374,3 +374,19 @@ size_t mux_took(struct mux_in *m, const struct mux_piece *pc, size_t n)
 		m->data_left = pc->frame_left - (uint32_t)n;
 	return pc->hdr + n;
 }
+
+ptrdiff_t wire_read_del_stats(const unsigned char *buf, size_t len,
+			      int32_t out[WIRE_DEL_STATS])
+{
+	size_t pos = 0;
+
+	for (int i = 0; i < WIRE_DEL_STATS; i++) {
+		ptrdiff_t k = wire_read_varint(buf + pos, len - pos, &out[i]);
+		if (k < 0)
+			return k;
+		if (out[i] < 0 || out[i] > WIRE_MAX_DEL_STAT)
+			return WIRE_BAD;
+		pos += (size_t)k;
+	}
+	return (ptrdiff_t)pos;
+}

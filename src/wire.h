@@ -30,6 +30,13 @@ ptrdiff_t wire_read_shortint(const unsigned char *buf, size_t len, uint16_t *out
 
 /* varint: the high bits of the first byte count the bytes that follow. */
 ptrdiff_t wire_read_varint(const unsigned char *buf, size_t len, int32_t *out);
+/* The five deletion counts after NDX_DEL_STATS (rsync's read_del_stats):
+ * files of no other kind, directories, symlinks, devices, specials.  A
+ * count below 0 or above WIRE_MAX_DEL_STAT is WIRE_BAD. */
+#define WIRE_DEL_STATS 5
+#define WIRE_MAX_DEL_STAT 0xFFFFFF
+ptrdiff_t wire_read_del_stats(const unsigned char *buf, size_t len,
+			      int32_t out[WIRE_DEL_STATS]);
 size_t wire_write_varint(unsigned char *out, int32_t v);
 
 /* varlong with at least min_bytes bytes.  rsync uses 3 and 4; below 3 the

@@ -452,6 +452,33 @@ START_TEST(test_varint_long_forms)
 }
 END_TEST
 
+/* The deletion counts: five varints, each a count rsync accepts. */
+START_TEST(test_del_stats)
+{
+	/* 3, 1, 0, 300, 70000 */
+	static const unsigned char good[] = {0x03, 0x01, 0x00, 0x81, 0x2C, 0xC1, 0x70, 0x11};
+	static const unsigned char negative[] = {0x01, 0xF0, 0xFF, 0xFF, 0xFF, 0xFF, 0, 0, 0};
+	static const unsigned char too_big[] = {0x01, 0xF0, 0x00, 0x00, 0x00, 0x01, 0, 0, 0};
+	int32_t v[WIRE_DEL_STATS];
+
+	ck_assert_int_eq(wire_read_del_stats(good, sizeof good, v), (ptrdiff_t)sizeof good);
+	ck_assert_int_eq(v[0], 3);
+	ck_assert_int_eq(v[1], 1);
+	ck_assert_int_eq(v[2], 0);
+	ck_assert_int_eq(v[3], 300);
+	ck_assert_int_eq(v[4], 70000);
+	/* every prefix needs more; in an exact-size block nothing is read past it */
+	for (size_t n = 0; n < sizeof good; n++) {
+		unsigned char *cut = malloc(n ? n : 1);
+		memcpy(cut, good, n);
+		ck_assert_int_eq(wire_read_del_stats(cut, n, v), WIRE_NEED_MORE);
+		free(cut);
+	}
+	ck_assert_int_eq(wire_read_del_stats(negative, sizeof negative, v), WIRE_BAD);
+	ck_assert_int_eq(wire_read_del_stats(too_big, sizeof too_big, v), WIRE_BAD);
+}
+END_TEST
+
 START_TEST(test_varint_bad_first_byte)
 {
 	unsigned char buf[9];
@@ -1648,6 +1675,7 @@ Suite *wire_suite(void)
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("mux");
+	tcase_add_test(tc, test_del_stats);
 	tcase_add_test(tc, test_mux_vectors);
 	tcase_add_test(tc, test_mux_every_high_byte);
 	tcase_add_test(tc, test_mux_roundtrip);
