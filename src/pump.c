@@ -501,20 +501,8 @@ static void on_events(struct relay *rl)
 	}
 	if (rl->r->progress)
 		progress_events(rl, ev);
-	if (ev & SS_EV_ITEM) {
-		int done = ss->state != SS_SUMHEAD; /* logged after its data */
-		struct item_view it = {
-			.name = ss->item->name, .mode = ss->item->mode, .size = ss->item->size,
-			.mtime = ss->item->mtime, .uid = ss->item->uid, .gid = ss->item->gid,
-			.link = ss->item->link, .xname = ss->item_xname, .iflags = ss->item_iflags,
-			.transferred = (ss->item_iflags & ITEM_TRANSFER) != 0,
-			.bytes = done ? ss->item_bytes : 0,
-			.sum = rl->fmt.file_sums ? ss->item->sum
-			       : done && (ss->item_iflags & ITEM_TRANSFER) && rl->o->dry_run == 0
-				       ? ss->item_sum : NULL,
-		};
-		report_item(rl->r, &rl->fmt, &it);
-	}
+	if (ev & SS_EV_ITEM)
+		report_stream_item(rl->r, &rl->fmt, ss);
 }
 
 /* Listing: once every list is in, the generator's phase ends (the first

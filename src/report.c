@@ -8,6 +8,7 @@
 
 #include "logfmt.h"
 #include "progress.h"
+#include "sendstream.h"
 #include "wire.h"
 
 void report_init(struct report *r, FILE *out, FILE *err, int quiet)
@@ -291,6 +292,25 @@ void report_item(struct report *r, const struct item_format *f, const struct ite
 	li.bytes = it->bytes;
 	li.checksum = it->sum;
 	print_line(r, f, &li, f->fmt);
+}
+
+void report_stream_item(struct report *r, const struct item_format *f,
+			const struct sendstream *ss)
+{
+	const struct fentry *e = ss->item;
+	int done = ss->state != SS_SUMHEAD; /* a transfer logged after its data */
+	int xfer = (ss->item_iflags & ITEM_TRANSFER) != 0;
+	struct item_view it = {
+		.name = e->name, .mode = e->mode, .size = e->size, .mtime = e->mtime,
+		.uid = e->uid, .gid = e->gid, .link = e->link, .xname = ss->item_xname,
+		.iflags = ss->item_iflags, .transferred = xfer,
+		.bytes = done ? ss->item_bytes : 0,
+		/* %C: with -c the file list's checksum, else the transfer's */
+		.sum = f->file_sums ? e->sum
+		       : done && xfer && ss->p.do_xfers ? ss->item_sum : NULL,
+	};
+
+	report_item(r, f, &it);
 }
 
 void report_deleted(struct report *r, const struct item_format *f, const unsigned char *data,

@@ -121,6 +121,10 @@ struct item_view {
 	const unsigned char *sum; /* %C, or NULL */
 };
 void report_item(struct report *r, const struct item_format *f, const struct item_view *it);
+/* The item the sender's stream parser just read (SS_EV_ITEM). */
+struct sendstream;
+void report_stream_item(struct report *r, const struct item_format *f,
+			const struct sendstream *ss);
 /* A deletion the receiver reported (MSG_DELETED: a directory's name ends
  * with a NUL). */
 void report_deleted(struct report *r, const struct item_format *f, const unsigned char *data,

@@ -9,6 +9,7 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "flist.h"
 #include "sendstream.h"
@@ -139,5 +140,16 @@ static inline uint64_t fuzz_hash(uint64_t h, const void *p, size_t n)
 	return h;
 }
 #define FUZZ_HASH_INIT 0xCBF29CE484222325u
+
+/* A file-list entry's name, link and attributes into the hash. */
+static inline uint64_t fuzz_hash_entry(uint64_t h, const struct fentry *e)
+{
+	h = fuzz_hash(h, e->name, strlen(e->name) + 1);
+	if (e->link)
+		h = fuzz_hash(h, e->link, strlen(e->link) + 1);
+	h = fuzz_hash(h, &e->mode, sizeof e->mode);
+	h = fuzz_hash(h, &e->size, sizeof e->size);
+	return fuzz_hash(h, &e->mtime, sizeof e->mtime);
+}
 
 #endif

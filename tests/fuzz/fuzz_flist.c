@@ -47,12 +47,7 @@ static uint64_t hash_list(uint64_t h, const struct flist *fl)
 {
 	for (int i = 0; i < fl->used; i++) {
 		const struct fentry *e = &fl->files[i];
-		h = fuzz_hash(h, e->name, strlen(e->name) + 1);
-		if (e->link)
-			h = fuzz_hash(h, e->link, strlen(e->link) + 1);
-		h = fuzz_hash(h, &e->mode, sizeof e->mode);
-		h = fuzz_hash(h, &e->size, sizeof e->size);
-		h = fuzz_hash(h, &e->mtime, sizeof e->mtime);
+		h = fuzz_hash_entry(h, e);
 		h = fuzz_hash(h, &e->uid, sizeof e->uid);
 		h = fuzz_hash(h, &e->gid, sizeof e->gid);
 	}

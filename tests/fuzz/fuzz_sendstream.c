@@ -40,12 +40,7 @@ static uint64_t log_item(uint64_t h, const struct sendstream *ss)
 	FUZZ_CHECK(e && e->name);
 	h = fuzz_hash(h, &ss->item_ndx, sizeof ss->item_ndx);
 	h = fuzz_hash(h, &ss->item_iflags, sizeof ss->item_iflags);
-	h = fuzz_hash(h, e->name, strlen(e->name) + 1);
-	if (e->link)
-		h = fuzz_hash(h, e->link, strlen(e->link) + 1);
-	h = fuzz_hash(h, &e->mode, sizeof e->mode);
-	h = fuzz_hash(h, &e->size, sizeof e->size);
-	h = fuzz_hash(h, &e->mtime, sizeof e->mtime);
+	h = fuzz_hash_entry(h, e);
 	FUZZ_CHECK(strnlen(ss->item_xname, sizeof ss->item_xname) < sizeof ss->item_xname);
 	h = fuzz_hash(h, ss->item_xname, strlen(ss->item_xname) + 1);
 	if (ss->state != SS_SUMHEAD) {
@@ -54,24 +49,6 @@ static uint64_t log_item(uint64_t h, const struct sendstream *ss)
 			h = fuzz_hash(h, ss->item_sum, (size_t)ss->p.xfer_sum_len);
 	}
 	return h;
-}
-
-/* What pump.c's on_events() hands to report_item(). */
-static void print_item(struct report *r, const struct item_format *f,
-		       const struct sendstream *ss)
-{
-	int done = ss->state != SS_SUMHEAD;
-	struct item_view it = {
-		.name = ss->item->name, .mode = ss->item->mode, .size = ss->item->size,
-		.mtime = ss->item->mtime, .uid = ss->item->uid, .gid = ss->item->gid,
-		.link = ss->item->link, .xname = ss->item_xname, .iflags = ss->item_iflags,
-		.transferred = (ss->item_iflags & ITEM_TRANSFER) != 0,
-		.bytes = done ? ss->item_bytes : 0,
-		.sum = done && (ss->item_iflags & ITEM_TRANSFER) && ss->p.do_xfers
-			       ? ss->item_sum : NULL,
-	};
-
-	report_item(r, f, &it);
 }
 
 static void parse(const struct ss_params *p, const uint8_t *in, size_t len, struct chunker *ch,
@@ -118,7 +95,7 @@ static void parse(const struct ss_params *p, const uint8_t *in, size_t len, stru
 		if (ss.events & SS_EV_ITEM) {
 			out->items++;
 			out->item_hash = log_item(out->item_hash, &ss);
-			print_item(rep, fmt, &ss);
+			report_stream_item(rep, fmt, &ss);
 		}
 		ss.events = 0;
 	}
@@ -169,7 +146,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		.fmt = formats[data[3] >> 7], .has_i = 1, .name_level = 1, .dry_run = !p.do_xfers,
 		.protocol = p.fo.protocol, .preserve_uid = p.fo.preserve_uid,
 		.preserve_gid = p.fo.preserve_gid, .preserve_mtimes = 1,
-		.sum_len = p.xfer_sum_len,
+		/* with -c, %C shows the list's checksum, as the relay does */
+		.sum_len = p.fo.always_checksum ? p.fo.flist_csum_len : p.xfer_sum_len,
+		.file_sums = p.fo.always_checksum,
 		.sum_order = data[3] >> 7 ? LOGFMT_SUM_REVERSED : LOGFMT_SUM_FORWARD,
 	};
 	parse(&p, data + HDR_BYTES, size - HDR_BYTES, NULL, &rep, &fmt, &whole);
