@@ -78,6 +78,40 @@ static void print_version(void)
 	       "under the terms of the GNU General Public License, version 3 or later.\n");
 }
 
+/* --print-server-commands: what each remote shell would run, for a
+ * command= line in authorized_keys or for rrsync.  Only a --checksum-seed
+ * the user gave is shown: the fresh one a run adds by default changes
+ * every time, and a forced command cannot follow it. */
+static int print_server_commands(const struct options *o, const struct operands *ops,
+				 struct report *r)
+{
+	struct plan p;
+	char err[1024], *src = NULL, *dest = NULL;
+	int rc = 0;
+
+	if (plan_build(&p, o, ops, o->checksum_seed, 0, NULL, err, sizeof err) < 0) {
+		report_fatal(r, RERR_SYNTAX, "%s", err);
+		return RERR_SYNTAX;
+	}
+	src = plan_remote_command(&p.src_argv, p.src_cmd_at);
+	if (ops->dest.npaths)
+		dest = plan_remote_command(&p.dest_argv, p.dest_cmd_at);
+	if (!src || (ops->dest.npaths && !dest)) {
+		report_fatal(r, RERR_MALLOC, "out of memory");
+		rc = RERR_MALLOC;
+	} else {
+		printf("src: %s\n", src);
+		if (dest)
+			printf("dest: %s\n", dest);
+		if (fflush(stdout) != 0)
+			rc = RERR_FILEIO;
+	}
+	free(src);
+	free(dest);
+	plan_free(&p);
+	return rc;
+}
+
 /* -s: the words that do not go on the command line go to stdin first. */
 static int send_secluded(int fd, const struct strv *words)
 {
@@ -376,6 +410,14 @@ int main(int argc, char **argv)
 		operands_free(&ops);
 		options_free(&o);
 		return RERR_SYNTAX;
+	}
+	if (o.print_server_commands) {
+		code = print_server_commands(&o, &ops, &r);
+		if (code)
+			report_exit_line(&r, code);
+		operands_free(&ops);
+		options_free(&o);
+		return code;
 	}
 	memset(&fl, 0, sizeof fl);
 	if (filter_build(&fl, o.filter_args, o.nfilter_args, o.eol_nulls, err, sizeof err) < 0) {

@@ -311,6 +311,7 @@ static const struct opt_def opt_defs[] = {
 	STR("dest-rsh", 0, dest_rsh),
 	STR("src-rsync-path", 0, src_rsync_path),
 	STR("dest-rsync-path", 0, dest_rsync_path),
+	SET("print-server-commands", 0, print_server_commands, 1),
 	STR("temp-dir", 'T', tmpdir),
 	STR("iconv", 0, iconv_opt),
 	CALL("no-iconv", 0, C_NO_ICONV, 0),
@@ -1680,6 +1681,7 @@ void options_usage(void)
 "     --dest-rsh=COMMAND      the remote shell for the destination only\n"
 "     --src-rsync-path=PROG   the rsync to run on the source only\n"
 "     --dest-rsync-path=PROG  the rsync to run on the destination only\n"
+"     --print-server-commands print the command each server will run, and exit\n"
 "\n"
 "The remote shell is ssh unless -e or RSYNC_RSH names another; plain ssh is\n"
 "started with agent, X11 and port forwarding off and without a tty.\n"

@@ -181,6 +181,7 @@ struct options {
 	int show_version;
 	int show_info_help;	/* --info=help */
 	int show_debug_help;	/* --debug=help */
+	int print_server_commands;	/* print both servers' commands, connect to none */
 
 	/* operands: all but the last are sources */
 	char **args;

@@ -653,6 +653,28 @@ int plan_build(struct plan *p, const struct options *o, const struct operands *o
 	return 0;
 }
 
+char *plan_remote_command(const struct strv *argv, int cmd_at)
+{
+	size_t len = 1;
+	char *cmd, *at;
+
+	for (int i = cmd_at; i < argv->n; i++)
+		len += strlen(argv->v[i]) + 1;
+	cmd = malloc(len);
+	if (!cmd)
+		return NULL;
+	at = cmd;
+	*at = '\0';
+	for (int i = cmd_at; i < argv->n; i++) {
+		size_t n = strlen(argv->v[i]);
+		if (at != cmd)
+			*at++ = ' ';
+		memcpy(at, argv->v[i], n + 1);
+		at += n;
+	}
+	return cmd;
+}
+
 void plan_free(struct plan *p)
 {
 	strv_free(&p->src_argv);

@@ -52,6 +52,13 @@ int plan_build(struct plan *p, const struct options *o, const struct operands *o
 	       int32_t seed, int interactive, const char *caps, char *err, size_t errlen);
 void plan_free(struct plan *p);
 
+/* The command a remote shell runs for argv (from word cmd_at on): the
+ * words joined by spaces, as ssh joins them and as sshd hands them to a
+ * forced command in SSH_ORIGINAL_COMMAND.  Without -s the words are
+ * already quoted for the remote shell.  Returns NULL when out of memory;
+ * the caller frees it. */
+char *plan_remote_command(const struct strv *argv, int cmd_at);
+
 /* rsync's quoting of a remote file name for the remote shell, with
  * neither -s, --old-args, --trust-sender nor -R. */
 char *plan_quote_path(const char *arg, int am_sender);

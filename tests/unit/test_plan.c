@@ -3106,6 +3106,37 @@ START_TEST(test_strv)
 }
 END_TEST
 
+/* --print-server-commands: the words after the host, joined by spaces,
+ * with the seed only when one is given; the shell's words never show. */
+START_TEST(test_remote_command)
+{
+	static const char *const words[] = {"-a", "--delete", "-e", "ssh -p 2222 -i k",
+					    "u@h:/a b/", "g:/d", NULL};
+	struct built b;
+	char *src, *dest;
+
+	ck_assert_int_eq(build(&b, words, NULL, 0, 1), 0);
+	src = plan_remote_command(&b.p.src_argv, b.p.src_cmd_at);
+	dest = plan_remote_command(&b.p.dest_argv, b.p.dest_cmd_at);
+	ck_assert_str_eq(src, "rsync --server --sender -logDtpre.iLsfxCIvu . /a\\ b/");
+	ck_assert_str_eq(dest, "rsync --server -logDtpre.iLsfxCIvu --delete . /d");
+	free(src);
+	free(dest);
+	built_free(&b);
+
+	ck_assert_int_eq(build(&b, words, NULL, 12345, 0), 0);
+	src = plan_remote_command(&b.p.src_argv, b.p.src_cmd_at);
+	ck_assert_str_eq(src, "rsync --server --sender -logDtpre.iLsfxCIvu --checksum-seed=12345 "
+			      ". /a\\ b/");
+	free(src);
+	/* no words at all: an empty command, not a crash */
+	src = plan_remote_command(&b.p.src_argv, b.p.src_argv.n);
+	ck_assert_str_eq(src, "");
+	free(src);
+	built_free(&b);
+}
+END_TEST
+
 Suite *plan_suite(void)
 {
 	Suite *s = suite_create("plan");
@@ -3130,6 +3161,7 @@ Suite *plan_suite(void)
 	tcase_add_test(tc, test_caps_from_caller);
 	tcase_add_test(tc, test_files_from_host);
 	tcase_add_test(tc, test_crtimes_letter);
+	tcase_add_test(tc, test_remote_command);
 	suite_add_tcase(s, ts);
 
 	tcase_add_test(tq, test_split_rsh);
