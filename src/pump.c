@@ -352,7 +352,7 @@ static int handle_msg(struct relay *rl, struct side *from, int tag,
 
 /* Splits raw input into data (handed to sink up to its room) and messages.
  * Returns -1 on a protocol error. */
-typedef size_t (*data_sink)(struct relay *rl, const unsigned char *p, size_t n);
+typedef ptrdiff_t (*data_sink)(struct relay *rl, const unsigned char *p, size_t n);
 
 static int demux(struct relay *rl, struct side *sd, data_sink sink)
 {
@@ -377,7 +377,10 @@ static int demux(struct relay *rl, struct side *sd, data_sink sink)
 			return -1;
 		}
 		if (pc.tag == MSG_DATA) {
-			took = pc.len ? sink(rl, pc.p, pc.len) : 0;
+			ptrdiff_t k = pc.len ? sink(rl, pc.p, pc.len) : 0;
+			if (k < 0)
+				return -1;
+			took = (size_t)k;
 			buf_consume(&q->raw, mux_took(&q->mux, &pc, took));
 			if (took < pc.len)
 				return 0;
@@ -409,15 +412,6 @@ static void put_done(struct relay *rl, struct side *sd)
 		buf_append(&sd->out.data, p, n);
 }
 
-static size_t sink_sender(struct relay *rl, const unsigned char *p, size_t n)
-{
-	size_t room = buf_room(&rl->sdata);
-
-	if (n > room)
-		n = room;
-	buf_append(&rl->sdata, p, n);
-	return n;
-}
 
 /* The progress lines rsync's receiving client prints (receiver.c): per
  * delta token, at each file's end, and with progress2 at each NDX_DONE. */
@@ -522,12 +516,49 @@ static void lister_step(struct relay *rl)
 		put_done(rl, &rl->src);
 }
 
-/* Feeds the parser what the receiver's queue has room for. */
-static int parse_sender(struct relay *rl)
+/* Parses what p holds and queues it for the receiver, up to an item that
+ * is not complete (*short_item set) or to the end of the receiver's room.
+ * Returns the bytes used, or -1 on a protocol error. */
+static ptrdiff_t parse_some(struct relay *rl, const unsigned char *p, size_t n,
+			    int *short_item)
 {
 	/* Once the receiver is gone the stream is only read to its end, so
 	 * that the sender is never left blocked on a full pipe. */
 	int forward = !rl->exit_sent && !rl->dest.out.closed;
+	size_t pos = 0;
+
+	*short_item = 0;
+	while (pos < n) {
+		size_t len = n - pos, used;
+		int drop, r;
+
+		if (forward && len > buf_room(&rl->dest.out.data))
+			len = buf_room(&rl->dest.out.data);
+		r = ss_step(&rl->ss, p + pos, len, &used, &drop);
+		if (r < 0) {
+			report_fatal(rl->r, RERR_STREAMIO, "%s [sender stream]", rl->ss.err);
+			return -1;
+		}
+		if (r == 0) {
+			*short_item = len == n - pos;
+			break;
+		}
+		if (!drop && forward)
+			buf_append(&rl->dest.out.data, p + pos, used);
+		pos += used;
+		if (rl->ss.events)
+			on_events(rl);
+		lister_step(rl);
+	}
+	return (ptrdiff_t)pos;
+}
+
+/* Feeds the parser what the receiver's queue has room for. */
+static int parse_sender(struct relay *rl)
+{
+	int forward = !rl->exit_sent && !rl->dest.out.closed;
+	int short_item;
+	ptrdiff_t used;
 
 	/* A goodbye cut short is the receiver's to judge: pass it on. */
 	if (ss_at_tail(&rl->ss) && rl->src.in.eof && !buf_len(&rl->src.in.raw) &&
@@ -535,34 +566,43 @@ static int parse_sender(struct relay *rl)
 		buf_append(&rl->dest.out.data, buf_start(&rl->sdata), buf_len(&rl->sdata));
 		buf_consume(&rl->sdata, buf_len(&rl->sdata));
 	}
-	while (buf_len(&rl->sdata)) {
-		size_t len = buf_len(&rl->sdata), used;
-		int drop, r;
-
-		if (forward && len > buf_room(&rl->dest.out.data))
-			len = buf_room(&rl->dest.out.data);
-		r = ss_step(&rl->ss, buf_start(&rl->sdata), len, &used, &drop);
-		if (r < 0) {
-			report_fatal(rl->r, RERR_STREAMIO, "%s [sender stream]", rl->ss.err);
-			return -1;
-		}
-		if (r == 0) {
-			if (len == buf_len(&rl->sdata) && len == rl->sdata.cap) {
-				report_fatal(rl->r, RERR_STREAMIO,
-					     "an item in the sender's stream exceeds %u bytes",
-					     (unsigned)rl->sdata.cap);
-				return -1;
-			}
-			return 0;
-		}
-		if (!drop && forward)
-			buf_append(&rl->dest.out.data, buf_start(&rl->sdata), used);
-		buf_consume(&rl->sdata, used);
-		if (rl->ss.events)
-			on_events(rl);
-		lister_step(rl);
+	if (!buf_len(&rl->sdata))
+		return 0;
+	used = parse_some(rl, buf_start(&rl->sdata), buf_len(&rl->sdata), &short_item);
+	if (used < 0)
+		return -1;
+	buf_consume(&rl->sdata, (size_t)used);
+	if (short_item && buf_len(&rl->sdata) == rl->sdata.cap) {
+		report_fatal(rl->r, RERR_STREAMIO, "an item in the sender's stream exceeds %u bytes",
+			     (unsigned)rl->sdata.cap);
+		return -1;
 	}
 	return 0;
+}
+
+/* The sender's data, parsed where it lies in the frame: only an item split
+ * between frames is copied aside (to sdata) to be completed, which keeps
+ * file data to one copy on its way through the relay. */
+static ptrdiff_t sink_sender(struct relay *rl, const unsigned char *p, size_t n)
+{
+	size_t took = 0, room;
+	int short_item = 1;
+
+	if (!buf_len(&rl->sdata)) {
+		ptrdiff_t k = parse_some(rl, p, n, &short_item);
+		if (k < 0)
+			return -1;
+		took = (size_t)k;
+	}
+	/* the receiver's queue is full: the rest waits in the frame */
+	if (!short_item)
+		return (ptrdiff_t)took;
+	room = buf_room(&rl->sdata);
+	if (n - took < room)
+		room = n - took;
+	buf_append(&rl->sdata, p + took, room);
+	took += room;
+	return parse_sender(rl) < 0 ? -1 : (ptrdiff_t)took;
 }
 
 /* ---- receiver to sender ---- */
@@ -617,17 +657,17 @@ bad:
 	return -1;
 }
 
-static size_t sink_generator(struct relay *rl, const unsigned char *p, size_t n)
+static ptrdiff_t sink_generator(struct relay *rl, const unsigned char *p, size_t n)
 {
 	struct buf *b = rl->stand.active ? &rl->stand.pending : &rl->src.out.data;
 	size_t room = buf_room(b);
 
 	if (rl->exit_sent || (!rl->stand.active && rl->src.out.closed))
-		return n; /* nobody left to pass it on to */
+		return (ptrdiff_t)n; /* nobody left to pass it on to */
 	if (n > room)
 		n = room;
 	buf_append(b, p, n);
-	return n;
+	return (ptrdiff_t)n;
 }
 
 /* ---- files-from forwarding ---- */
