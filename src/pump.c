@@ -516,11 +516,123 @@ static void lister_step(struct relay *rl)
 		put_done(rl, &rl->src);
 }
 
+/* ---- file data without a copy (struct gather) ---- */
+
+/* Gathers only when the receiver's queue is idle: nothing queued, no frame
+ * half written, its pipe not known to be full. */
+static void gather_begin(struct relay *rl)
+{
+	const struct outq *q = &rl->dest.out;
+
+	rl->gather.n = 0;
+	rl->gather.len = 0;
+	rl->gather.on = !q->closed && !q->blocked && !q->hdr_left && !q->frame_left &&
+			!buf_len(&q->data) && !buf_len(&q->msgs) && !rl->exit_sent &&
+			!rl->stand.active;
+}
+
+/* Copies the gathered pieces, less the first skip bytes, into the
+ * receiver's queue (in order: nothing was queued since gathering began),
+ * and stops gathering for this pass. */
+static void gather_spill(struct relay *rl, size_t skip)
+{
+	struct gather *g = &rl->gather;
+
+	for (int i = 1; i <= g->n; i++) {
+		size_t len = g->iov[i].iov_len;
+		if (skip >= len) {
+			skip -= len;
+			continue;
+		}
+		buf_append(&rl->dest.out.data, (unsigned char *)g->iov[i].iov_base + skip,
+			   len - skip);
+		skip = 0;
+	}
+	g->n = 0;
+	g->len = 0;
+	g->on = 0;
+}
+
+/* Queues n bytes for the receiver.  in_place: p lies in the sender's input
+ * buffer, which stays put until gather_end. */
+static void forward_bytes(struct relay *rl, const unsigned char *p, size_t n, int in_place)
+{
+	struct gather *g = &rl->gather;
+
+	if (g->on && in_place) {
+		struct iovec *last = &g->iov[g->n];
+		if (g->n && (const unsigned char *)last->iov_base + last->iov_len == p) {
+			last->iov_len += n;
+			g->len += n;
+			return;
+		}
+		if (g->n < GATHER_MAX) {
+			g->iov[++g->n] = (struct iovec){ .iov_base = (void *)p, .iov_len = n };
+			g->len += n;
+			return;
+		}
+	}
+	gather_spill(rl, 0);
+	buf_append(&rl->dest.out.data, p, n);
+}
+
+/* The receiver's room: its queue's, less what is gathered to go first. */
+static size_t dest_room(struct relay *rl)
+{
+	return buf_room(&rl->dest.out.data) - rl->gather.len;
+}
+
+/* Writes what was gathered as one frame; what the pipe does not take is
+ * queued as the rest of that frame. */
+static void gather_end(struct relay *rl)
+{
+	struct gather *g = &rl->gather;
+	struct outq *q = &rl->dest.out;
+	size_t h = q->mux ? MUX_HDR_LEN : 0, wrote;
+	ssize_t k;
+
+	g->on = 0;
+	if (!g->n)
+		return;
+	wire_write_mux_header(g->hdr, MSG_DATA, (uint32_t)g->len);
+	g->iov[0] = (struct iovec){ .iov_base = g->hdr, .iov_len = h };
+	do
+		k = writev(rl->dest.child->to_fd, g->iov, g->n + 1);
+	while (k < 0 && errno == EINTR);
+	if (k < 0 && errno != EAGAIN) {
+		/* the receiver is gone; what it would have read is moot */
+		g->n = 0;
+		g->len = 0;
+		close_input(&rl->dest);
+		return;
+	}
+	wrote = k < 0 ? 0 : (size_t)k;
+	rl->dest.bytes_out += wrote;
+	if (wrote == h + g->len) {
+		g->n = 0;
+		g->len = 0;
+		return;
+	}
+	/* a full pipe: the rest goes as the queue's current frame */
+	q->blocked = 1;
+	if (wrote == 0) {
+		gather_spill(rl, 0);	/* framed afresh by flush_out */
+		return;
+	}
+	if (wrote < h) {
+		memcpy(q->hdr, g->hdr, MUX_HDR_LEN);
+		q->hdr_left = (int)(h - wrote);
+		wrote = h;
+	}
+	q->frame_left = (uint32_t)(g->len - (wrote - h));
+	gather_spill(rl, wrote - h);
+}
+
 /* Parses what p holds and queues it for the receiver, up to an item that
  * is not complete (*short_item set) or to the end of the receiver's room.
  * Returns the bytes used, or -1 on a protocol error. */
 static ptrdiff_t parse_some(struct relay *rl, const unsigned char *p, size_t n,
-			    int *short_item)
+			    int in_place, int *short_item)
 {
 	/* Once the receiver is gone the stream is only read to its end, so
 	 * that the sender is never left blocked on a full pipe. */
@@ -532,8 +644,8 @@ static ptrdiff_t parse_some(struct relay *rl, const unsigned char *p, size_t n,
 		size_t len = n - pos, used;
 		int drop, r;
 
-		if (forward && len > buf_room(&rl->dest.out.data))
-			len = buf_room(&rl->dest.out.data);
+		if (forward && len > dest_room(rl))
+			len = dest_room(rl);
 		r = ss_step(&rl->ss, p + pos, len, &used, &drop);
 		if (r < 0) {
 			report_fatal(rl->r, RERR_STREAMIO, "%s [sender stream]", rl->ss.err);
@@ -544,7 +656,7 @@ static ptrdiff_t parse_some(struct relay *rl, const unsigned char *p, size_t n,
 			break;
 		}
 		if (!drop && forward)
-			buf_append(&rl->dest.out.data, p + pos, used);
+			forward_bytes(rl, p + pos, used, in_place);
 		pos += used;
 		if (rl->ss.events)
 			on_events(rl);
@@ -562,13 +674,13 @@ static int parse_sender(struct relay *rl)
 
 	/* A goodbye cut short is the receiver's to judge: pass it on. */
 	if (ss_at_tail(&rl->ss) && rl->src.in.eof && !buf_len(&rl->src.in.raw) &&
-	    buf_len(&rl->sdata) && forward && buf_room(&rl->dest.out.data) >= buf_len(&rl->sdata)) {
-		buf_append(&rl->dest.out.data, buf_start(&rl->sdata), buf_len(&rl->sdata));
+	    buf_len(&rl->sdata) && forward && dest_room(rl) >= buf_len(&rl->sdata)) {
+		forward_bytes(rl, buf_start(&rl->sdata), buf_len(&rl->sdata), 0);
 		buf_consume(&rl->sdata, buf_len(&rl->sdata));
 	}
 	if (!buf_len(&rl->sdata))
 		return 0;
-	used = parse_some(rl, buf_start(&rl->sdata), buf_len(&rl->sdata), &short_item);
+	used = parse_some(rl, buf_start(&rl->sdata), buf_len(&rl->sdata), 0, &short_item);
 	if (used < 0)
 		return -1;
 	buf_consume(&rl->sdata, (size_t)used);
@@ -589,7 +701,7 @@ static ptrdiff_t sink_sender(struct relay *rl, const unsigned char *p, size_t n)
 	int short_item = 1;
 
 	if (!buf_len(&rl->sdata)) {
-		ptrdiff_t k = parse_some(rl, p, n, &short_item);
+		ptrdiff_t k = parse_some(rl, p, n, 1, &short_item);
 		if (k < 0)
 			return -1;
 		took = (size_t)k;
@@ -867,11 +979,15 @@ static void queue_state(const struct relay *rl, struct queue_state *q)
 static int move_bytes(struct relay *rl)
 {
 	struct queue_state before, after;
+	int rc;
 
 	do {
 		queue_state(rl, &before);
 		forward_files_from(rl);
-		if (demux(rl, &rl->src, sink_sender) < 0 || parse_sender(rl) < 0)
+		gather_begin(rl);
+		rc = demux(rl, &rl->src, sink_sender) < 0 || parse_sender(rl) < 0 ? -1 : 0;
+		gather_end(rl);
+		if (rc < 0)
 			return -1;
 		if (demux(rl, &rl->dest, sink_generator) < 0)
 			return -1;

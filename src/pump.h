@@ -6,6 +6,7 @@
 #define RELAY_PUMP_H
 
 #include <stdint.h>
+#include <sys/uio.h>
 
 #include "buf.h"
 #include "handshake.h"
@@ -72,8 +73,21 @@ struct lister {
 	struct listing_format fmt;
 };
 
+/* File data on its way to the receiver, written from where it lies in the
+ * sender's input buffer with one writev when the receiver's queue was
+ * empty: file data then crosses the relay without a copy of its own. */
+#define GATHER_MAX 64
+struct gather {
+	struct iovec iov[GATHER_MAX + 1];	/* [0]: the frame header */
+	unsigned char hdr[4];
+	int n;			/* pieces after the header */
+	size_t len;		/* their bytes */
+	int on;			/* this pass may gather */
+};
+
 struct relay {
 	struct side src, dest;
+	struct gather gather;
 	struct sendstream ss;
 	struct buf sdata;	/* the sender's stream awaiting the parser */
 	struct stand_in stand;
