@@ -394,7 +394,7 @@ int main(int argc, char **argv)
 		if (o.show_info_help || o.show_debug_help)
 			outlevels_help(o.show_info_help ? OUT_INFO : OUT_DEBUG, stdout);
 		else if (o.show_help)
-			options_usage();
+			options_usage(stdout);
 		else
 			print_version();
 		options_free(&o);

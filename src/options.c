@@ -1527,7 +1527,16 @@ void options_free(struct options *o)
 	o->nargs = o->nfilter_args = o->remote_option_cnt = 0;
 }
 
-void options_usage(void)
+const char *options_name(size_t i, char *shortc, int *refused)
+{
+	if (i >= N_DEFS)
+		return NULL;
+	*shortc = opt_defs[i].shortc;
+	*refused = opt_defs[i].kind == K_REFUSE;
+	return opt_defs[i].name ? opt_defs[i].name : "";
+}
+
+void options_usage(FILE *out)
 {
 	fputs(
 "rsync-relay syncs files from one ssh host to another through this host,\n"
@@ -1536,7 +1545,7 @@ void options_usage(void)
 "Usage: rsync-relay [OPTION]... [USER@]HOST:SRC... [USER@]HOST:DEST\n"
 "  or   rsync-relay [OPTION]... [USER@]HOST:SRC   (to list the source)\n"
 "\n",
-		stdout);
+		out);
 	fputs(
 "Options (as rsync's)\n"
 " -v, --verbose               increase verbosity\n"
@@ -1545,8 +1554,10 @@ void options_usage(void)
 " -a, --archive               archive mode is -rlptgoD (no -A,-X,-U,-N,-H)\n"
 "     --no-OPTION             turn off an implied OPTION (e.g. --no-D)\n"
 " -r, --recursive             recurse into directories\n"
+"     --inc-recursive         send the file list in parts (--i-r; default)\n"
 "     --no-inc-recursive      disable incremental recursion (--no-i-r)\n"
 " -R, --relative              use relative path names\n"
+"     --implied-dirs          with -R, send each path's parent dirs (--i-d)\n"
 "     --no-implied-dirs       don't send implied directories with --relative\n"
 " -b, --backup                make backups (see --suffix & --backup-dir)\n"
 "     --backup-dir=DIR        make backups into hierarchy based in DIR\n"
@@ -1557,6 +1568,7 @@ void options_usage(void)
 "     --append-verify         --append w/old data in file checksum\n"
 " -d, --dirs                  transfer directories without recursing\n"
 "     --old-dirs              works like --dirs when talking to old rsync\n"
+"     --old-d                 short for --old-dirs\n"
 "     --mkpath                create destination's missing path components\n"
 " -l, --links                 copy symlinks as symlinks\n"
 " -L, --copy-links            transform symlink into referent file/dir\n"
@@ -1588,7 +1600,7 @@ void options_usage(void)
 "     --fake-super            store/recover privileged attrs using xattrs\n"
 " -S, --sparse                turn sequences of nulls into sparse blocks\n"
 "     --preallocate           allocate dest files before writing them\n",
-		stdout);
+		out);
 	fputs(
 " -n, --dry-run               perform a trial run with no changes made\n"
 " -W, --whole-file            copy files whole (w/o delta-xfer algorithm)\n"
@@ -1598,8 +1610,10 @@ void options_usage(void)
 " -e, --rsh=COMMAND           specify the remote shell to use\n"
 "     --rsync-path=PROGRAM    specify the rsync to run on remote machines\n"
 "     --existing              skip creating new files on receiver\n"
+"     --ignore-non-existing   another name for --existing\n"
 "     --ignore-existing       skip updating files that exist on receiver\n"
 "     --remove-source-files   sender removes synchronized files (non-dir)\n"
+"     --remove-sent-files     older form: remove only the files really sent\n"
 "     --del                   an alias for --delete-during\n"
 "     --delete                delete extraneous files from dest dirs\n"
 "     --delete-before         receiver deletes before xfer, not during\n"
@@ -1623,8 +1637,9 @@ void options_usage(void)
 "     --usermap=STRING        custom username mapping\n"
 "     --groupmap=STRING       custom groupname mapping\n"
 "     --chown=USER:GROUP      simple username/groupname mapping\n"
-"     --timeout=SECONDS       set I/O timeout in seconds\n",
-		stdout);
+"     --timeout=SECONDS       set I/O timeout in seconds\n"
+"     --contimeout=0          for daemons only: any other value is refused\n",
+		out);
 	fputs(
 " -I, --ignore-times          don't skip files that match size and time\n"
 "     --size-only             skip files that match in size\n"
@@ -1635,6 +1650,8 @@ void options_usage(void)
 "     --copy-dest=DIR         ... and include copies of unchanged files\n"
 "     --link-dest=DIR         hardlink to files in DIR when unchanged\n"
 " -z, --compress              compress file data during the transfer\n"
+"     --old-compress          compress with zlib\n"
+"     --new-compress          compress with zlibx (as -zz does)\n"
 "     --compress-choice=STR   choose the compression algorithm (aka --zc)\n"
 "     --compress-level=NUM    explicitly set compression level (aka --zl)\n"
 "     --skip-compress=LIST    skip compressing files with suffix in LIST\n"
@@ -1651,10 +1668,12 @@ void options_usage(void)
 " -0, --from0                 all *-from/filter files are delimited by 0s\n"
 "     --old-args              disable the modern argument-protection idiom\n"
 " -s, --secluded-args         use the protocol to safely send the arguments\n"
+"     --protect-args          the older name of --secluded-args\n"
 "     --trust-sender          trust the remote sender's file list\n"
 "     --bwlimit=RATE          limit socket I/O bandwidth\n"
 "     --fsync                 fsync every written file\n"
 "     --protocol=NUM          force an older protocol version to be used\n"
+"     --qsort                 servers sort file lists with qsort (no i-r)\n"
 "     --iconv=CONVERT_SPEC    request charset conversion of filenames\n"
 "     --checksum-seed=NUM     set block/file checksum seed (advanced)\n"
 " -M, --remote-option=OPT     send OPTION to the remote sides only\n"
@@ -1662,6 +1681,7 @@ void options_usage(void)
 "     --debug=FLAGS           fine-grained debug verbosity\n"
 " -i, --itemize-changes       output a change-summary for all updates\n"
 "     --out-format=FORMAT     output updates using the specified FORMAT\n"
+"     --log-format=FORMAT     another name for --out-format\n"
 "     --stats                 give some file-transfer stats\n"
 " -8, --8-bit-output          leave high-bit chars unescaped in output\n"
 " -h, --human-readable        output numbers in a human-readable format\n"
@@ -1674,7 +1694,7 @@ void options_usage(void)
 " -V, --version               print the version + other info and exit\n"
 "     --help                  show this help\n"
 "\n",
-		stdout);
+		out);
 	fputs(
 "Options of the relay\n"
 "     --src-rsh=COMMAND       the remote shell for the source only\n"
@@ -1688,5 +1708,5 @@ void options_usage(void)
 "With a single source and no destination the source is listed, as rsync\n"
 "lists it.  Not supported: daemon connections, batch files, --log-file,\n"
 "--copy-as, --stderr, --stop-after/--stop-at.\n",
-		stdout);
+		out);
 }

@@ -9,6 +9,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include "filter.h"
 #include "outlevels.h"
@@ -199,6 +200,12 @@ struct options {
 int options_parse(struct options *o, int argc, char **argv, const char *env_rsh,
 		  char *err, size_t errlen);
 void options_free(struct options *o);
-void options_usage(void);
+/* Writes the --help text to out. */
+void options_usage(FILE *out);
+/* The i-th entry of the option table, so that tests can check the help
+ * text and the manual against it: its long name ("" when it has only a
+ * short letter), with *shortc set to its letter (0 if none) and *refused
+ * to 1 when the relay rejects the option.  NULL when i is past the end. */
+const char *options_name(size_t i, char *shortc, int *refused);
 
 #endif

@@ -1894,6 +1894,63 @@ START_TEST(test_harmless_negations)
 END_TEST
 
 /* "-h" alone is rsync's old way to ask for the help. */
+/* True when text has "--name" with neither a name character before it
+ * nor one after it, so that "--del" is not found inside "--delete". */
+static int has_long(const char *text, const char *name)
+{
+	static const char namechars[] =
+		"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-";
+	size_t len = strlen(name);
+
+	for (const char *p = strstr(text, "--"); p; p = strstr(p + 1, "--")) {
+		if (p > text && strchr(namechars, p[-1]))
+			continue;
+		if (strncmp(p + 2, name, len) == 0 && (!p[2 + len] || !strchr(namechars, p[2 + len])))
+			return 1;
+	}
+	return 0;
+}
+
+/* --help names every option the relay accepts: each long name as
+ * "--NAME" and each short letter at the start of a line (" -x," or
+ * " -x ").  The --no-NAME negations are the exception: like rsync's own
+ * --help, the text covers them with one "--no-OPTION" line, since
+ * listing the ninety-odd negations one by one would bury the options
+ * they turn off.  Refused options need not be listed. */
+START_TEST(test_help_lists_every_option)
+{
+	char *buf = NULL, shortc, line[8];
+	size_t len = 0, i, checked = 0;
+	int refused;
+	const char *name;
+	FILE *f = open_memstream(&buf, &len);
+
+	ck_assert_ptr_nonnull(f);
+	options_usage(f);
+	fclose(f);
+	ck_assert(has_long(buf, "no-OPTION"));
+	for (i = 0; (name = options_name(i, &shortc, &refused)) != NULL; i++) {
+		if (refused)
+			continue;
+		if (*name && strncmp(name, "no-", 3) != 0) {
+			REQUIRE(has_long(buf, name), "--help does not list --%s", name);
+			checked++;
+		}
+		if (shortc) {
+			snprintf(line, sizeof line, "\n -%c,", shortc);
+			if (!strstr(buf, line)) {
+				snprintf(line, sizeof line, "\n -%c ", shortc);
+				REQUIRE(strstr(buf, line), "--help does not list -%c", shortc);
+			}
+		}
+	}
+	/* the table was walked to its end, and it has more than a handful */
+	ck_assert_uint_gt(i, checked);
+	ck_assert_uint_gt(checked, 100);
+	free(buf);
+}
+END_TEST
+
 START_TEST(test_h_alone_is_help)
 {
 	struct options o;
@@ -2200,6 +2257,7 @@ Suite *options_suite(void)
 	tcase_add_test(tx, test_transport_options);
 	tcase_add_test(tx, test_harmless_negations);
 	tcase_add_test(tx, test_h_alone_is_help);
+	tcase_add_test(tx, test_help_lists_every_option);
 	tcase_add_test(tx, test_many_words_fit);
 	suite_add_tcase(s, tx);
 
