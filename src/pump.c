@@ -592,6 +592,10 @@ static void gather_end(struct relay *rl)
 	ssize_t k;
 
 	g->on = 0;
+	if (q->closed) {	/* the receiver went while this pass was parsed */
+		g->n = 0;
+		g->len = 0;
+	}
 	if (!g->n)
 		return;
 	wire_write_mux_header(g->hdr, MSG_DATA, (uint32_t)g->len);
