@@ -1893,7 +1893,6 @@ START_TEST(test_harmless_negations)
 }
 END_TEST
 
-/* "-h" alone is rsync's old way to ask for the help. */
 /* True when text has "--name" with neither a name character before it
  * nor one after it, so that "--del" is not found inside "--delete". */
 static int has_long(const char *text, const char *name)
@@ -1951,6 +1950,7 @@ START_TEST(test_help_lists_every_option)
 }
 END_TEST
 
+/* "-h" alone is rsync's old way to ask for the help. */
 START_TEST(test_h_alone_is_help)
 {
 	struct options o;
