@@ -412,7 +412,6 @@ static void put_done(struct relay *rl, struct side *sd)
 		buf_append(&sd->out.data, p, n);
 }
 
-
 /* The progress lines rsync's receiving client prints (receiver.c): per
  * delta token, at each file's end, and with progress2 at each NDX_DONE. */
 static void progress_events(struct relay *rl, int ev)
@@ -516,7 +515,21 @@ static void lister_step(struct relay *rl)
 		put_done(rl, &rl->src);
 }
 
+/* Once the receiver is gone the sender's stream is only read to its end,
+ * so that the sender is never left blocked on a full pipe. */
+static int forwarding(const struct relay *rl)
+{
+	return !rl->exit_sent && !rl->dest.out.closed;
+}
+
 /* ---- file data without a copy (struct gather) ---- */
+
+static void gather_reset(struct gather *g)
+{
+	g->n = 0;
+	g->len = 0;
+	g->on = 0;
+}
 
 /* Gathers only when the receiver's queue is idle: nothing queued, no frame
  * half written, its pipe not known to be full. */
@@ -524,11 +537,9 @@ static void gather_begin(struct relay *rl)
 {
 	const struct outq *q = &rl->dest.out;
 
-	rl->gather.n = 0;
-	rl->gather.len = 0;
-	rl->gather.on = !q->closed && !q->blocked && !q->hdr_left && !q->frame_left &&
-			!buf_len(&q->data) && !buf_len(&q->msgs) && !rl->exit_sent &&
-			!rl->stand.active;
+	gather_reset(&rl->gather);
+	rl->gather.on = forwarding(rl) && !q->blocked && !q->hdr_left && !q->frame_left &&
+			!buf_len(&q->data) && !buf_len(&q->msgs) && !rl->stand.active;
 }
 
 /* Copies the gathered pieces, less the first skip bytes, into the
@@ -548,9 +559,7 @@ static void gather_spill(struct relay *rl, size_t skip)
 			   len - skip);
 		skip = 0;
 	}
-	g->n = 0;
-	g->len = 0;
-	g->on = 0;
+	gather_reset(g);
 }
 
 /* Queues n bytes for the receiver.  in_place: p lies in the sender's input
@@ -591,11 +600,9 @@ static void gather_end(struct relay *rl)
 	size_t h = q->mux ? MUX_HDR_LEN : 0, wrote;
 	ssize_t k;
 
+	if (q->closed)		/* the receiver went while this pass was parsed */
+		gather_reset(g);
 	g->on = 0;
-	if (q->closed) {	/* the receiver went while this pass was parsed */
-		g->n = 0;
-		g->len = 0;
-	}
 	if (!g->n)
 		return;
 	wire_write_mux_header(g->hdr, MSG_DATA, (uint32_t)g->len);
@@ -605,16 +612,14 @@ static void gather_end(struct relay *rl)
 	while (k < 0 && errno == EINTR);
 	if (k < 0 && errno != EAGAIN) {
 		/* the receiver is gone; what it would have read is moot */
-		g->n = 0;
-		g->len = 0;
+		gather_reset(g);
 		close_input(&rl->dest);
 		return;
 	}
 	wrote = k < 0 ? 0 : (size_t)k;
 	rl->dest.bytes_out += wrote;
 	if (wrote == h + g->len) {
-		g->n = 0;
-		g->len = 0;
+		gather_reset(g);
 		return;
 	}
 	/* a full pipe: the rest goes as the queue's current frame */
@@ -638,9 +643,7 @@ static void gather_end(struct relay *rl)
 static ptrdiff_t parse_some(struct relay *rl, const unsigned char *p, size_t n,
 			    int in_place, int *short_item)
 {
-	/* Once the receiver is gone the stream is only read to its end, so
-	 * that the sender is never left blocked on a full pipe. */
-	int forward = !rl->exit_sent && !rl->dest.out.closed;
+	int forward = forwarding(rl);
 	size_t pos = 0;
 
 	*short_item = 0;
@@ -672,13 +675,12 @@ static ptrdiff_t parse_some(struct relay *rl, const unsigned char *p, size_t n,
 /* Feeds the parser what the receiver's queue has room for. */
 static int parse_sender(struct relay *rl)
 {
-	int forward = !rl->exit_sent && !rl->dest.out.closed;
 	int short_item;
 	ptrdiff_t used;
 
 	/* A goodbye cut short is the receiver's to judge: pass it on. */
 	if (ss_at_tail(&rl->ss) && rl->src.in.eof && !buf_len(&rl->src.in.raw) &&
-	    buf_len(&rl->sdata) && forward && dest_room(rl) >= buf_len(&rl->sdata)) {
+	    buf_len(&rl->sdata) && forwarding(rl) && dest_room(rl) >= buf_len(&rl->sdata)) {
 		forward_bytes(rl, buf_start(&rl->sdata), buf_len(&rl->sdata), 0);
 		buf_consume(&rl->sdata, buf_len(&rl->sdata));
 	}
@@ -697,8 +699,9 @@ static int parse_sender(struct relay *rl)
 }
 
 /* The sender's data, parsed where it lies in the frame: only an item split
- * between frames is copied aside (to sdata) to be completed, which keeps
- * file data to one copy on its way through the relay. */
+ * between frames is copied aside (to sdata) to be completed, so file data
+ * is at most copied once, into the receiver's queue (not even that when
+ * it is gathered). */
 static ptrdiff_t sink_sender(struct relay *rl, const unsigned char *p, size_t n)
 {
 	size_t took = 0, room;
