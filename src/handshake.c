@@ -479,8 +479,9 @@ int handshake_run(struct hs_side *a, struct hs_side *b, const struct hs_wants *w
 	if (k == HS_COMPAT_MISMATCH)
 		return k;
 	if (s->seed_src != s->seed_dest)
-		report_warn(r, "the servers chose different checksum seeds (%d and %d), so no "
-			    "block can match and every byte is sent as literal data; give both "
+		report_warn(r, "the servers chose different checksum seeds (%d and %d), so blocks "
+			    "match only by chance and nearly every byte is sent as literal data; "
+			    "give both "
 			    "server commands the same --checksum-seed",
 			    (int)s->seed_src, (int)s->seed_dest);
 	return 0;
