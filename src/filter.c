@@ -1074,26 +1074,27 @@ static int build_cvs(struct parser *p, struct filter_list *cvs, unsigned rflags,
 	return parse_str(p, cvs, getenv("CVSIGNORE"), rflags, 0);
 }
 
-unsigned char *filter_wire(const struct filter_list *fl, int for_sender,
-			   const struct filter_wire_opts *o, size_t *len, char *err,
-			   size_t errlen)
+int filter_list_add(struct filter_list *l, unsigned rflags, char *pattern)
 {
-	struct filter_list list, cvs;
+	return list_push(l, rflags, pattern);
+}
+
+int filter_assemble(const struct filter_list *fl, int for_sender,
+		    const struct filter_wire_opts *o, struct filter_list *list,
+		    struct filter_list *cvs, char *err, size_t errlen)
+{
 	struct parser *p;
-	struct wire w;
-	struct out out = {0};
 	int rc = 0;
 
 	if (err && errlen)
 		err[0] = '\0';
-	*len = 0;
-	memset(&cvs, 0, sizeof cvs);
+	memset(cvs, 0, sizeof *cvs);
 	p = calloc(1, sizeof *p);
-	if (!p || list_copy(&list, fl) < 0) {
+	if (!p || list_copy(list, fl) < 0) {
 		free(p);
 		if (err && errlen)
 			snprintf(err, errlen, "ERROR: out of memory in filter_wire [client]");
-		return NULL;
+		return -1;
 	}
 	p->err = err;
 	p->errlen = errlen;
@@ -1111,25 +1112,40 @@ unsigned char *filter_wire(const struct filter_list *fl, int for_sender,
 
 		if (for_sender || o->protocol >= 30)
 			t |= FILTRULE_PERISHABLE;
-		rc = parse_str(p, &list, o->partial_dir, t, 0);
+		rc = parse_str(p, list, o->partial_dir, t, 0);
 	}
 
 	/* A pushing client with -C sends the CVS rules (send_filter_list). */
 	if (rc == 0 && o->cvs_exclude && !for_sender) {
 		if (o->protocol >= 29)
-			rc = parse_str(p, &list, ":C", 0, 0);
+			rc = parse_str(p, list, ":C", 0, 0);
 		if (rc == 0)
-			rc = parse_str(p, &list, "-C", 0, 0);
+			rc = parse_str(p, list, "-C", 0, 0);
 	}
 
 	if (rc == 0 && p->cvs_rflags) {
-		int save = p->delete_excluded;
-
 		p->delete_excluded = p->cvs_delete_excluded;
-		rc = build_cvs(p, &cvs, p->cvs_rflags, o->protocol);
-		p->delete_excluded = save;
+		rc = build_cvs(p, cvs, p->cvs_rflags, o->protocol);
 	}
+	free(p);
+	if (rc < 0) {
+		filter_free(list);
+		filter_free(cvs);
+	}
+	return rc;
+}
 
+unsigned char *filter_wire(const struct filter_list *fl, int for_sender,
+			   const struct filter_wire_opts *o, size_t *len, char *err,
+			   size_t errlen)
+{
+	struct filter_list list, cvs;
+	struct wire w;
+	struct out out = {0};
+	int rc;
+
+	*len = 0;
+	rc = filter_assemble(fl, for_sender, o, &list, &cvs, err, errlen);
 	if (rc == 0) {
 		w.am_sender = !for_sender;
 		w.protocol = o->protocol;
@@ -1152,7 +1168,6 @@ unsigned char *filter_wire(const struct filter_list *fl, int for_sender,
 
 	filter_free(&list);
 	filter_free(&cvs);
-	free(p);
 	if (rc < 0) {
 		free(out.b);
 		return NULL;

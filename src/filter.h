@@ -109,6 +109,18 @@ void filter_free(struct filter_list *fl);
  * rsync's client expands it; the list is made for o->protocol.  Returns a
  * malloc'ed buffer, or NULL with rsync's message in err (e.g. "filter
  * rules are too modern for remote rsync.", exit code FILTER_ERR_PROTOCOL). */
+/* The rules filter_wire sends, before they are written: fl with the
+ * rules the client adds for that side in *list, and the CVS list a "-C"
+ * rule stands for in *cvs (both to be freed by the caller).  Returns 0,
+ * or -1 with rsync's message in err (the lists are then empty). */
+int filter_assemble(const struct filter_list *fl, int for_sender,
+		    const struct filter_wire_opts *o, struct filter_list *list,
+		    struct filter_list *cvs, char *err, size_t errlen);
+
+/* Appends a rule (taking the malloc'ed pattern).  Returns -1 when out of
+ * memory (the pattern is then not taken). */
+int filter_list_add(struct filter_list *l, unsigned rflags, char *pattern);
+
 unsigned char *filter_wire(const struct filter_list *fl, int for_sender,
 			   const struct filter_wire_opts *o, size_t *len, char *err,
 			   size_t errlen);

@@ -109,6 +109,25 @@ void flist_state_init(struct flist_state *st)
 	memset(st, 0, sizeof *st);
 }
 
+size_t flist_encode_xflags(uint32_t xflags, int varint, int protocol, unsigned char *out)
+{
+	if (varint)
+		return xflags ? wire_write_varint(out, (int32_t)xflags) : 0;
+	if (xflags > 0xFFFF)
+		return 0;
+	/* a zero first byte would end the list */
+	if (!(xflags & (0xFF00 | XMIT_EXTENDED_FLAGS)) && xflags) {
+		out[0] = (unsigned char)xflags;
+		return 1;
+	}
+	if (protocol < 28)
+		return 0;
+	xflags |= XMIT_EXTENDED_FLAGS;
+	out[0] = (unsigned char)xflags;
+	out[1] = (unsigned char)(xflags >> 8);
+	return 2;
+}
+
 static int is_device(uint32_t mode) { return S_ISCHR(mode) || S_ISBLK(mode); }
 static int is_special(uint32_t mode) { return S_ISFIFO(mode) || S_ISSOCK(mode); }
 
@@ -247,6 +266,7 @@ static ptrdiff_t parse_item(struct flist_state *st, const struct flist_opts *o,
 	}
 	if (!c_ok(&c))
 		return c.fail;
+	int xflags_len = (int)c.pos;
 
 	if (xflags & XMIT_SAME_NAME)
 		l1 = c_byte(&c);
@@ -413,6 +433,8 @@ static ptrdiff_t parse_item(struct flist_state *st, const struct flist_opts *o,
 	st->gid = gid;
 	st->rdev_major = rdev_major;
 	st->dev = dev;
+	st->xflags = xflags;
+	st->xflags_len = xflags_len;
 	*kind = FLIST_ENTRY;
 	return (ptrdiff_t)c.pos;
 }
@@ -466,6 +488,18 @@ void fentry_free(struct fentry *e)
 	free(e->sum);
 	e->name = e->link = NULL;
 	e->sum = NULL;
+}
+
+/* The array's size after the next flist_add (it doubles, from 64). */
+static uint64_t next_bytes(const struct flist *fl)
+{
+	uint64_t cap = (uint64_t)(fl->used < fl->cap ? fl->cap : fl->cap ? fl->cap * 2 : 64);
+	return cap * sizeof(struct fentry);
+}
+
+int flist_can_add(const struct flist *fl, uint64_t max_bytes)
+{
+	return fl->used < INT32_MAX / 2 && next_bytes(fl) <= max_bytes;
 }
 
 int flist_add(struct flist *fl, struct fentry *e)
@@ -596,11 +630,16 @@ int flist_finish(struct flist *fl, struct dirlist *dirs, int protocol, int how)
 		if (dirs->used == dirs->cap) {
 			int cap = dirs->cap ? dirs->cap * 2 : 64;
 			struct fentry *d = realloc(dirs->dirs, (size_t)cap * sizeof *d);
-			if (!d)
+			if (d)
+				dirs->dirs = d;
+			unsigned char *g = realloc(dirs->got_list, (size_t)cap);
+			if (g)
+				dirs->got_list = g;
+			if (!d || !g)
 				return -1;
-			dirs->dirs = d;
 			dirs->cap = cap;
 		}
+		dirs->got_list[dirs->used] = 0;
 		dirs->dirs[dirs->used] = fl->files[i];
 		dirs->dirs[dirs->used].link = NULL;
 		dirs->dirs[dirs->used].sum = NULL;
@@ -616,5 +655,6 @@ void dirlist_free(struct dirlist *d)
 	for (int i = 0; i < d->used; i++)
 		fentry_free(&d->dirs[i]);
 	free(d->dirs);
+	free(d->got_list);
 	memset(d, 0, sizeof *d);
 }

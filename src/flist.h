@@ -85,6 +85,7 @@ struct flist {
 struct dirlist {
 	int used, cap;
 	struct fentry *dirs;	/* copies (name, attributes; no link) */
+	unsigned char *got_list; /* per directory: its list has come */
 };
 
 /* The "previous entry" state that entries are compressed against. */
@@ -95,6 +96,9 @@ struct flist_state {
 	uint32_t uid, gid;
 	uint32_t rdev_major;
 	int64_t dev;		/* protocol 29 hard-link device */
+	/* the last entry's xflags, and how many bytes they took on the wire */
+	uint32_t xflags;
+	int xflags_len;
 };
 
 enum flist_item { FLIST_ENTRY, FLIST_END };
@@ -113,8 +117,18 @@ ptrdiff_t flist_parse_item(struct flist_state *st, const struct flist_opts *o,
 ptrdiff_t flist_parse_id_lists(const struct flist_opts *o, const unsigned char *buf,
 			       size_t len, char *err, size_t errlen);
 
+/* An entry's xflags encoded as the sender encodes them: a varint with
+ * CF_VARINT_FLIST_FLAGS, else one byte, or two with XMIT_EXTENDED_FLAGS
+ * (protocol 28 on) when the high byte is used or the low one is 0.
+ * Returns the bytes written to out (at most 5), or 0 when the value has
+ * no such encoding. */
+size_t flist_encode_xflags(uint32_t xflags, int varint, int protocol, unsigned char *out);
+
 void flist_state_init(struct flist_state *st);
 int flist_add(struct flist *fl, struct fentry *e);	/* takes ownership */
+/* Whether one more flist_add keeps the list's array within max_bytes:
+ * rsync's --max-alloc bounds each of its allocations, and so do we. */
+int flist_can_add(const struct flist *fl, uint64_t max_bytes);
 void flist_free(struct flist *fl);
 void fentry_free(struct fentry *e);
 

@@ -281,16 +281,50 @@ static int connect_both(struct conn *c, const struct options *o,
 
 /* The filter lists: every sender reads one; a receiver when it deletes
  * or prunes (rsync's send_filter_list). */
-static int queue_filter_lists(struct relay *rl, const struct options *o,
-			      const struct filter_list *fl, const struct session *s,
-			      struct report *r)
+static struct filter_wire_opts wire_opts(const struct options *o, const struct session *s)
 {
-	struct filter_wire_opts wo = {
+	return (struct filter_wire_opts){
 		.protocol = s->protocol,
 		.delete_excluded = o->delete_excluded,
 		.cvs_exclude = o->cvs_exclude,
 		.partial_dir = o->partial_dir,
 	};
+}
+
+/* The checks rsync's pulling client makes on the sender's file list
+ * (trust.h): what the request names, and the rules the sender got. */
+static int setup_trust(struct relay *rl, const struct options *o, const struct operands *ops,
+		       const struct filter_list *fl, const struct session *s, struct report *r)
+{
+	struct filter_wire_opts wo = wire_opts(o, s);
+	struct trust_request rq = {
+		.trust_sender_args = o->trust_sender_args,
+		.trust_sender_filter = o->trust_sender_filter,
+		.relative = o->relative_paths,
+		.recurse = o->recurse,
+		.xfer_dirs = o->xfer_dirs,
+		.files_from = o->files_from && !o->filesfrom_host,
+		.paths = ops->src.paths,
+		.npaths = ops->src.npaths,
+		.protocol = s->protocol,
+	};
+	struct filter_list rules, cvs;
+	char err[1024];
+
+	if (filter_assemble(fl, 1, &wo, &rules, &cvs, err, sizeof err) < 0) {
+		report_fatal(r, RERR_PROTOCOL, "%s", err);
+		return -1;
+	}
+	if (trust_init(&rl->trust, &rq, &rules, &cvs) < 0)
+		report_fatal(r, RERR_MALLOC, "out of memory");
+	return r->fatal ? -1 : 0;
+}
+
+static int queue_filter_lists(struct relay *rl, const struct options *o,
+			      const struct filter_list *fl, const struct session *s,
+			      struct report *r)
+{
+	struct filter_wire_opts wo = wire_opts(o, s);
 	int receiver_wants = o->prune_empty_dirs ||
 			     (o->delete_mode && (!o->delete_excluded || s->protocol >= 29));
 	char err[1024];
@@ -437,7 +471,8 @@ int main(int argc, char **argv)
 	    connect_both(&c, &o, &ops, o.checksum_seed ? o.checksum_seed : random_seed(), &r) == 0) {
 		if (pump_init(&rl, &c.src, o.list_only ? NULL : &c.dest, &o, &c.sess, &r) < 0)
 			report_fatal(&r, RERR_MALLOC, "out of memory");
-		else if (queue_filter_lists(&rl, &o, &fl, &c.sess, &r) == 0) {
+		else if (queue_filter_lists(&rl, &o, &fl, &c.sess, &r) == 0 &&
+			 setup_trust(&rl, &o, &ops, &fl, &c.sess, &r) == 0) {
 			if (ff_fd >= 0)
 				pump_files_from(&rl, ff_fd, o.eol_nulls);
 			pump_run(&rl);

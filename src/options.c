@@ -1669,7 +1669,7 @@ void options_usage(FILE *out)
 "     --old-args              leave remote args unquoted for the shell to split\n"
 " -s, --secluded-args         pass names and options on stdin, not via the shell\n"
 "     --protect-args          the older name of --secluded-args\n"
-"     --trust-sender          accepted; the relay still checks the file list\n"
+"     --trust-sender          do not check the source's names against the request\n"
 "     --bwlimit=RATE          cap each server's write rate at RATE\n"
 "     --fsync                 flush each written file to disk\n"
 "     --protocol=NUM          speak the older protocol version NUM\n"

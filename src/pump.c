@@ -15,7 +15,9 @@
 #include "wire.h"
 
 #define QUEUE_CAP (256 * 1024)
-#define MSG_MAX (QUEUE_CAP / 2)	/* a message frame must fit in one queue */
+/* rsync's client refuses a message of its buffer's size (BIGPATHBUFLEN:
+ * a path and 1 KiB) or more */
+#define MSG_MAX (RELAY_MAXPATHLEN + 1024 - 1)
 #define EXIT_GRACE_MS 1000	/* for a server to finish an error exit */
 #define XATTR_SUM_LEN 16	/* long xattr values go as an md5/md4 digest */
 
@@ -126,6 +128,8 @@ int pump_init(struct relay *rl, struct child *src, struct child *dest,
 	p.xfer_sum_len = s->xfer_sum_len;
 	p.log_before = o->log_before_transfer;
 	p.append_mode = o->append_mode;
+	p.trust = &rl->trust;	/* main.c's setup_trust() fills it in */
+	p.max_alloc = o->max_alloc;
 
 	rl->fmt = (struct item_format){
 		.fmt = o->stdout_format, .has_i = o->stdout_format_has_i,
@@ -149,6 +153,7 @@ void pump_free(struct relay *rl)
 	buf_free(&rl->sdata);
 	buf_free(&rl->stand.pending);
 	ss_free(&rl->ss);
+	trust_free(&rl->trust);
 }
 
 /* ---- output to a server ---- */
@@ -651,18 +656,27 @@ static ptrdiff_t parse_some(struct relay *rl, const unsigned char *p, size_t n,
 		size_t len = n - pos, used;
 		int drop, r;
 
-		if (forward && len > dest_room(rl))
-			len = dest_room(rl);
+		/* (an entry passed on changed may grow by a few bytes) */
+		size_t room = dest_room(rl) > sizeof rl->ss.subst ? dest_room(rl) - sizeof rl->ss.subst
+								   : 0;
+		if (forward && len > room)
+			len = room;
 		r = ss_step(&rl->ss, p + pos, len, &used, &drop);
 		if (r < 0) {
-			report_fatal(rl->r, RERR_STREAMIO, "%s [sender stream]", rl->ss.err);
+			if (rl->ss.err_code)
+				report_rsync_error(rl->r, rl->ss.err_code, rl->ss.err);
+			else
+				report_fatal(rl->r, RERR_STREAMIO, "%s [sender stream]", rl->ss.err);
 			return -1;
 		}
 		if (r == 0) {
 			*short_item = len == n - pos;
 			break;
 		}
-		if (!drop && forward)
+		if (!drop && forward && rl->ss.subst_len) {
+			forward_bytes(rl, rl->ss.subst, rl->ss.subst_len, 0);
+			forward_bytes(rl, p + pos + rl->ss.subst_skip, used - rl->ss.subst_skip, 0);
+		} else if (!drop && forward)
 			forward_bytes(rl, p + pos, used, in_place);
 		pos += used;
 		if (rl->ss.events)
@@ -841,6 +855,8 @@ static int forward_files_from(struct relay *rl)
 		return 0;
 	if (k <= 0) {
 		static const unsigned char end[2] = { 0, 0 };
+		if (trust_add_request_bytes(&rl->trust, end, 0, 1) < 0)
+			report_fatal(rl->r, RERR_MALLOC, "out of memory");
 		buf_append(&q->data, end, ff->lastchar ? 2 : 1);
 		ff->done = 1;
 		if (ff->fd > 0)
@@ -852,11 +868,15 @@ static int forward_files_from(struct relay *rl)
 		unsigned char c = tmp[i];
 		if (!ff->nulls && (c == '\n' || c == '\r'))
 			c = 0;
+		tmp[i] = c;
 		if (c == 0 && ff->lastchar == 0)
 			continue;
 		buf_append(&q->data, &c, 1);
 		ff->lastchar = c;
 	}
+	/* what is asked for by name may come back (trust.h) */
+	if (trust_add_request_bytes(&rl->trust, tmp, (size_t)k, 0) < 0)
+		report_fatal(rl->r, RERR_MALLOC, "out of memory");
 	return 0;
 }
 

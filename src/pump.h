@@ -89,6 +89,7 @@ struct relay {
 	struct side src, dest;
 	struct gather gather;
 	struct sendstream ss;
+	struct trust trust;	/* the client's checks on the sender's list */
 	struct buf sdata;	/* the sender's stream awaiting the parser */
 	struct stand_in stand;
 	struct files_from ff;

@@ -136,6 +136,17 @@ void report_fatal(struct report *r, int code, const char *fmt, ...)
 		r->fatal = code;
 }
 
+void report_rsync_error(struct report *r, int code, const char *line)
+{
+	line_start(r);
+	fflush(r->out);
+	report_escaped(r, r->err, line, strlen(line));
+	fputc('\n', r->err);
+	fflush(r->err);
+	if (!r->fatal)
+		r->fatal = code;
+}
+
 void report_stop(struct report *r, int code)
 {
 	line_start(r);

@@ -69,6 +69,10 @@ void report_server_msg(struct report *r, int tag, const unsigned char *data,
  * exit code when it is the first fatal one. */
 void report_fatal(struct report *r, int code, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
+/* An error rsync's client reports in its own words (a refused file-list
+ * entry, say): the line as rsync prints it, with no prefix, and the code
+ * recorded as with report_fatal.  The name in it is escaped. */
+void report_rsync_error(struct report *r, int code, const char *line);
 /* Stops the run with code and no message of its own (a signal: rsync
  * prints only its exit line). */
 void report_stop(struct report *r, int code);

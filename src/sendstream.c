@@ -180,6 +180,51 @@ static int id_lists_done(struct sendstream *ss)
 	return finish_list(ss);
 }
 
+/* A refusal in rsync's words, with rsync's exit code. */
+static int refuse(struct sendstream *ss, int code)
+{
+	ss->err_code = code;
+	return -1;
+}
+
+/* The checks a receiving client makes on an entry: with incremental
+ * recursion a list holds one directory's entries (rsync's receiver makes
+ * this check itself, but not before 3.2.5); then what the request allows
+ * (trust.h), which may make an implied parent's flags honest. */
+static int check_entry(struct sendstream *ss, const struct fentry *e)
+{
+	uint32_t xflags = ss->fst.xflags;
+	const struct flist *fl = ss->building;
+	int code;
+
+	if (ss->p.fo.inc_recurse) {
+		const char *dir = "";
+		if (ss->nlists && fl->parent_ndx >= 0 && fl->parent_ndx < ss->dirs.used)
+			dir = ss->dirs.dirs[fl->parent_ndx].name;
+		code = trust_check_sublist_entry(dir, e->name, ss->p.fo.relative_paths, ss->err,
+						 sizeof ss->err);
+		if (code)
+			return refuse(ss, code);
+	}
+	if (!ss->p.trust)
+		return 0;
+	code = trust_check_entry(ss->p.trust, e->name, e->mode, &xflags, ss->err, sizeof ss->err);
+	if (code)
+		return refuse(ss, code);
+	if (xflags != ss->fst.xflags) {
+		ss->subst_len = flist_encode_xflags(xflags, ss->p.fo.varint_flags, ss->p.fo.protocol,
+						    ss->subst);
+		ss->subst_skip = (size_t)ss->fst.xflags_len;
+		if (!ss->subst_len) {
+			snprintf(ss->err, sizeof ss->err,
+				 "ERROR: implied directory %s has flags 0x%x", e->name,
+				 (unsigned)ss->fst.xflags);
+			return refuse(ss, RERR_PROTOCOL);
+		}
+	}
+	return 0;
+}
+
 static int step_flist(struct sendstream *ss, const unsigned char *buf, size_t len,
 		      size_t *used, int *drop)
 {
@@ -192,6 +237,16 @@ static int step_flist(struct sendstream *ss, const unsigned char *buf, size_t le
 	if (n < 0)
 		return result(ss, n, used, drop, 0);
 	ss->st.flist_size += n;
+	if (kind == FLIST_ENTRY && check_entry(ss, &e) < 0) {
+		fentry_free(&e);
+		return -1;
+	}
+	if (kind == FLIST_ENTRY && ss->p.max_alloc && !flist_can_add(ss->building, ss->p.max_alloc)) {
+		fentry_free(&e);
+		snprintf(ss->err, sizeof ss->err, "[Receiver] exceeded --max-alloc=%llu setting",
+			 (unsigned long long)ss->p.max_alloc);
+		return refuse(ss, RERR_MALLOC);
+	}
 	if (kind == FLIST_ENTRY) {
 		/* Sizes are up to INT64_MAX each: the sum saturates rather
 		 * than overflow. */
@@ -372,6 +427,20 @@ static int step_ndx(struct sendstream *ss, const unsigned char *buf, size_t len,
 			return fail(ss, "Invalid dir index: %ld from the sender", ndx, 0);
 		if (ss->flist_eof)
 			return fail(ss, "a file list arrived after the last one (%ld)", ndx, 0);
+		/* rsync's receiver refuses these from 3.4.0 on; older ones,
+		 * and the relay's own bookkeeping, must not see them either */
+		int32_t dir = NDX_FLIST_OFFSET - ndx;
+		if (!ss->first) {
+			snprintf(ss->err, sizeof ss->err,
+				 "rsync: refusing sub-flist after final flist was freed");
+			return refuse(ss, RERR_PROTOCOL);
+		}
+		if (ss->dirs.got_list[dir]) {
+			snprintf(ss->err, sizeof ss->err,
+				 "rsync: refusing malicious duplicate flist for dir %ld", (long)dir);
+			return refuse(ss, RERR_PROTOCOL);
+		}
+		ss->dirs.got_list[dir] = 1;
 		if (!(ss->building = calloc(1, sizeof *ss->building)))
 			return fail(ss, "out of memory", 0, 0);
 		ss->building->ndx_start = ss->last ? ss->last->ndx_start + ss->last->used + 1 : 1;
@@ -591,6 +660,7 @@ static int step_any(struct sendstream *ss, const unsigned char *buf, size_t len,
 
 	*used = 0;
 	*drop = 0;
+	ss->subst_len = 0;
 	switch (ss->state) {
 	case SS_FLIST:
 		return step_flist(ss, buf, len, used, drop);

@@ -12,6 +12,7 @@
 
 #include "flist.h"
 #include "stats.h"
+#include "trust.h"
 #include "wire.h"
 
 /* iflags (rsync.h ITEM_*) */
@@ -68,6 +69,8 @@ struct ss_params {
 	int want_xattr_optim;	/* protocol >= 31 without CF_AVOID_XATTR_OPTIM */
 	int log_before;		/* a transfer is logged at its record, not its end */
 	int append_mode;	/* --append: the data continues the basis */
+	const struct trust *trust; /* the client's checks on the list, or NULL */
+	uint64_t max_alloc;	/* --max-alloc: a list's array is bounded by it */
 };
 
 struct sendstream {
@@ -109,15 +112,24 @@ struct sendstream {
 	unsigned char item_sum[32];	/* its whole-file checksum */
 	int pending_log;		/* a transferred file is logged at its end */
 	enum ss_state after_xattr;	/* where a record continues after -X values */
+	/* An item passed on changed: its first subst_skip bytes are replaced
+	 * by subst (an entry's xflags made honest); valid after a step that
+	 * set subst_len. */
+	unsigned char subst[8];
+	size_t subst_len, subst_skip;
 	char err[512];
+	int err_code;		/* with err: rsync's exit code, and err is
+				 * rsync's own line; 0: a stream error */
 };
 
 int ss_init(struct sendstream *ss, const struct ss_params *p);
 void ss_free(struct sendstream *ss);
 
 /* Interprets the next piece of the stream in buf.  Returns 1 with *used
- * bytes interpreted (*drop says they must not be forwarded), 0 when buf
- * holds too little to decide, -1 on a protocol error (ss->err). */
+ * bytes interpreted (*drop says they must not be forwarded; subst_len
+ * says they go on changed), 0 when buf holds too little to decide, -1 on
+ * a protocol error or an entry the client's checks refuse (ss->err,
+ * ss->err_code). */
 int ss_step(struct sendstream *ss, const unsigned char *buf, size_t len, size_t *used,
 	    int *drop);
 
