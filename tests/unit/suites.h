@@ -23,5 +23,6 @@ Suite *sendstream_suite(void);
 Suite *filter_suite(void);
 Suite *logfmt_suite(void);
 Suite *progress_suite(void);
+Suite *trust_suite(void);
 
 #endif
