@@ -1316,27 +1316,43 @@ START_TEST(test_inc_retirement)
 }
 END_TEST
 
-/* After every list has retired, a new one starts again at index 1. */
-START_TEST(test_inc_new_list_after_retirement)
+/* Sub-lists a receiver refuses (rsync 3.5.0's recv_file_list): one
+ * after every list has retired, a second one for a directory, and one
+ * holding a name outside its directory. */
+START_TEST(test_bad_sublists)
 {
 	struct ss_params p = params32(1);
-	struct result r;
 	struct sb s;
 
 	sb_init(&s, &p.fo);
 	sb_inc_first(&s);
 	sb_ndx(&s, NDX_DONE);		/* retire it: phase 1 */
-	sb_ndx(&s, NDX_FLIST_OFFSET - 2);	/* "d2": directories outlive lists */
+	sb_ndx(&s, NDX_FLIST_OFFSET - 2);
+	EXPECT_FAILURE(&p, &s, "refusing sub-flist after final flist was freed");
+	sb_free(&s);
+
+	sb_init(&s, &p.fo);
+	sb_inc_first(&s);
+	sb_ndx(&s, NDX_FLIST_OFFSET - 2);
 	sb_entry(&s, "d2/q", M_FILE, 1);
 	sb_list_end(&s, 0);
-	sb_record(&s, 0, ITEM_REPORT_TIME);	/* "d2" */
-	sb_record(&s, 1, ITEM_IS_NEW);		/* "d2/q" */
-	sb_ndx(&s, NDX_FLIST_EOF);
-	/* retiring it ends phase 1; one more ends phase 2 */
-	sb_finish(&s, -1);
-	expect_stream(&p, &s, &r);
-	EXPECT_ITEMS(&r, "d2", "d2/q");
-	result_free(&r);
+	sb_ndx(&s, NDX_FLIST_OFFSET - 2);
+	EXPECT_FAILURE(&p, &s, "refusing malicious duplicate flist for dir 2");
+	sb_free(&s);
+
+	sb_init(&s, &p.fo);
+	sb_inc_first(&s);
+	sb_ndx(&s, NDX_FLIST_OFFSET - 2);
+	sb_entry(&s, "d2/q", M_FILE, 1);
+	sb_entry(&s, "etc/passwd", M_FILE, 1);
+	EXPECT_FAILURE(&p, &s, "ABORTING due to invalid path from sender: etc/passwd");
+	sb_free(&s);
+
+	/* the first list holds the top level only */
+	sb_init(&s, &p.fo);
+	sb_entry(&s, ".", M_DIR, 0);
+	sb_entry(&s, "d1/x", M_FILE, 1);
+	EXPECT_FAILURE(&p, &s, "ABORTING due to invalid path from sender: d1/x");
 	sb_free(&s);
 }
 END_TEST
@@ -1654,13 +1670,13 @@ Suite *sendstream_suite(void)
 
 	tcase_add_test(ti, test_inc_recurse);
 	tcase_add_test(ti, test_inc_retirement);
-	tcase_add_test(ti, test_inc_new_list_after_retirement);
 	tcase_set_timeout(ti, 60);
 	suite_add_tcase(s, ti);
 
 	tcase_add_test(th, test_bad_transfer_of_non_regular);
 	tcase_add_test(th, test_bad_ndx);
 	tcase_add_test(th, test_bad_dir_index);
+	tcase_add_test(th, test_bad_sublists);
 	tcase_add_test(th, test_bad_sum_head);
 	tcase_add_test(th, test_bad_block_index);
 	tcase_add_test(th, test_bad_compressed_block_index);
