@@ -77,7 +77,8 @@ static inline size_t chunker_next(struct chunker *c, size_t left)
  *         4 id0 names, 5 incremental recursion, 6 --numeric-ids, 7 -R
  *   b[1]  -o -g -l -D(devices) -D(specials) -H -c -U (bits 0-7)
  *   b[2]  bit 0 -N, 1 -A, 2 -X, 3 --delete-missing-args, 4 --iconv,
- *         5-6 the -c checksum length (16, 8, 20, 1) */
+ *         5-6 the -c checksum length (16, 8, 20, 1); bit 7 is the
+ *         sender stream's (the client's checks on names) */
 #define FUZZ_FLIST_OPT_BYTES 3
 static const int fuzz_sum_lens[4] = { 16, 8, 20, 1 };
 

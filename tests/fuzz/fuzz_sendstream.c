@@ -2,9 +2,10 @@
  * the way pump.c's parse_sender() feeds it.
  *
  * Input: the stream options (fuzz.h, FUZZ_SS_OPT_BYTES; bit 7 of the last
- * one picks a long --out-format over -i's), one byte for the arrival
- * pieces, then the sender's data (demultiplexed) from its first file list
- * on.
+ * one picks a long --out-format over -i's, bit 7 of the third turns on the
+ * client's checks on names for a fixed request, trust.h), one byte for the
+ * arrival pieces, then the sender's data (demultiplexed) from its first
+ * file list on.
  *
  * The stream is parsed whole and in pieces: "too little to decide" must
  * change nothing, so both runs must forward, drop and report the same.
@@ -120,6 +121,34 @@ static void parse(const struct ss_params *p, const uint8_t *in, size_t len, stru
 	ss_free(&ss);
 }
 
+/* A request that lets most names through, so that the checks see deep
+ * lists: every top-level name and what is below it, some rules. */
+static const struct trust *fuzz_trust(int relative)
+{
+	static struct trust t[2];
+	static int made[2];
+	static char *paths[] = { "/srv/./*", "/srv/./a/b[0-9]/c" };
+	static const char *const rules[] = { "- *.key", "P keep", "+ /etc/", "- /etc/*",
+					      "- **/x?z/***" };
+
+	if (!made[relative]) {
+		struct filter_arg args[5];
+		struct filter_list fl, cvs = { 0 };
+		char err[256];
+		struct trust_request rq = {
+			.relative = relative, .recurse = 1, .xfer_dirs = 1,
+			.paths = paths, .npaths = relative ? 2 : 1, .protocol = 31,
+		};
+
+		for (int i = 0; i < 5; i++)
+			args[i] = (struct filter_arg){ FA_FILTER, rules[i] };
+		FUZZ_CHECK(filter_build(&fl, args, 5, 0, err, sizeof err) == 0);
+		FUZZ_CHECK(trust_init(&t[relative], &rq, &fl, &cvs) == 0);
+		made[relative] = 1;
+	}
+	return &t[relative];
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	/* -i's format, and one with every escape a client prints */
@@ -137,6 +166,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (size < HDR_BYTES)
 		return 0;
 	fuzz_ss_params(data, &p);
+	if (data[2] & 128)
+		p.trust = fuzz_trust(p.fo.relative_paths);
 	chunker_init(&ch, data[FUZZ_SS_OPT_BYTES]);
 	if (!(null = fopen("/dev/null", "w")))
 		return 0;
