@@ -1,11 +1,11 @@
 /* Pattern matching for filter rules, with rsync's wildmatch semantics.
  *
  * Matching is a backtracking walk over the pattern; each '*' tries every
- * later start in the text.  Two early exits keep hostile texts cheap, and
- * they are also what makes the results rsync's: when the text runs out
- * before the pattern, no '*' further out can do better by taking more of
- * it, so the whole match gives up; and when a single '*' would have to
- * take a '/', only an enclosing "**" may still try later starts. */
+ * later start in the text.  rsync's two early exits keep a hostile text
+ * cheap: when the text runs out before the pattern, no '*' further out
+ * can do better by taking more of it, so the whole match gives up; and
+ * when a single '*' would have to take a '/', only an enclosing "**" may
+ * still try later starts. */
 #include "wildmatch.h"
 
 #include <ctype.h>
@@ -66,8 +66,8 @@ static int wt_start(struct wtext *t, const char *const *parts, int how)
 					return 1;
 				}
 		}
-		/* Fewer slashes: the whole text is the last elements only
-		 * when exactly one element is missing. */
+		/* Fewer than "how" slashes: the whole text if it has exactly
+		 * "how" elements (one '/' fewer), else nothing. */
 		if (how != 1)
 			return 0;
 	}
