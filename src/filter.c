@@ -61,8 +61,14 @@ void filter_free(struct filter_list *fl)
 	fl->n = fl->cap = 0;
 }
 
+/* Every rule is made here, so its slash count (rsync's add_rule) is too. */
 static int list_push(struct filter_list *l, unsigned rflags, char *pattern)
 {
+	const char *c;
+	int slashes = 0;
+
+	for (c = pattern; *c; c++)
+		slashes += *c == '/';
 	if (l->n == l->cap) {
 		int cap = l->cap ? l->cap * 2 : 16;
 		struct filter_rule *r = realloc(l->rules, (size_t)cap * sizeof *r);
@@ -74,6 +80,7 @@ static int list_push(struct filter_list *l, unsigned rflags, char *pattern)
 	}
 	l->rules[l->n].rflags = rflags;
 	l->rules[l->n].pattern = pattern;
+	l->rules[l->n].slash_cnt = slashes;
 	l->n++;
 	return 0;
 }
@@ -1174,4 +1181,36 @@ unsigned char *filter_wire(const struct filter_list *fl, int for_sender,
 	}
 	*len = out.len;
 	return out.b;
+}
+
+int filter_cvs_list(const struct filter_list *fl, int protocol, struct filter_list *out,
+		    char *err, size_t errlen)
+{
+	struct parser *p;
+	int rc = 0;
+
+	memset(out, 0, sizeof *out);
+	out->from0 = fl->from0;
+	if (err && errlen)
+		err[0] = '\0';
+	p = calloc(1, sizeof *p);
+	if (!p) {
+		if (err && errlen)
+			snprintf(err, errlen, "ERROR: out of memory in filter_cvs_list [client]");
+		out->exit_code = FILTER_ERR_MALLOC;
+		return -1;
+	}
+	p->err = err;
+	p->errlen = errlen;
+	p->from0 = fl->from0;
+	/* As in filter_wire: the list sees --delete-excluded as the rule did. */
+	p->delete_excluded = fl->cvs_delete_excluded;
+	if (fl->cvs_rflags)
+		rc = build_cvs(p, out, fl->cvs_rflags, protocol);
+	if (rc < 0) {
+		filter_free(out);
+		out->exit_code = p->code;
+	}
+	free(p);
+	return rc < 0 ? -1 : 0;
 }

@@ -62,6 +62,7 @@ struct filter_arg {
 struct filter_rule {
 	unsigned rflags;	/* FILTRULE_* */
 	char *pattern;		/* without the trailing '/' of FILTRULE_DIRECTORY */
+	int slash_cnt;		/* the '/'s in pattern: where matching starts */
 };
 
 struct filter_list {
@@ -124,5 +125,15 @@ int filter_list_add(struct filter_list *l, unsigned rflags, char *pattern);
 unsigned char *filter_wire(const struct filter_list *fl, int for_sender,
 			   const struct filter_wire_opts *o, size_t *len, char *err,
 			   size_t errlen);
+
+/* The CVS ignore list fl's first "-C" rule stands for, made as rsync's
+ * client makes it (and as filter_wire expands it): rsync's defaults,
+ * perishable from protocol 30 on, then ~/.cvsignore and $CVSIGNORE, with
+ * that rule's flags; empty when fl has no such rule.  It is what rsync's
+ * client judges names by where fl has a "-C" (filtercheck.h).  out need
+ * not be initialised; filter_free it.  Returns 0, or -1 with rsync's
+ * message in err and its exit code in out->exit_code. */
+int filter_cvs_list(const struct filter_list *fl, int protocol, struct filter_list *out,
+		    char *err, size_t errlen);
 
 #endif

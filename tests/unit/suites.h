@@ -21,6 +21,8 @@ Suite *handshake_suite(void);
 Suite *flist_suite(void);
 Suite *sendstream_suite(void);
 Suite *filter_suite(void);
+Suite *wildmatch_suite(void);
+Suite *filtercheck_suite(void);
 Suite *logfmt_suite(void);
 Suite *progress_suite(void);
 Suite *trust_suite(void);

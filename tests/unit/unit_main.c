@@ -15,6 +15,8 @@ int main(void)
 	srunner_add_suite(sr, flist_suite());
 	srunner_add_suite(sr, sendstream_suite());
 	srunner_add_suite(sr, filter_suite());
+	srunner_add_suite(sr, wildmatch_suite());
+	srunner_add_suite(sr, filtercheck_suite());
 	srunner_add_suite(sr, logfmt_suite());
 	srunner_add_suite(sr, progress_suite());
 	srunner_add_suite(sr, trust_suite());
