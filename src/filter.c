@@ -1182,35 +1182,3 @@ unsigned char *filter_wire(const struct filter_list *fl, int for_sender,
 	*len = out.len;
 	return out.b;
 }
-
-int filter_cvs_list(const struct filter_list *fl, int protocol, struct filter_list *out,
-		    char *err, size_t errlen)
-{
-	struct parser *p;
-	int rc = 0;
-
-	memset(out, 0, sizeof *out);
-	out->from0 = fl->from0;
-	if (err && errlen)
-		err[0] = '\0';
-	p = calloc(1, sizeof *p);
-	if (!p) {
-		if (err && errlen)
-			snprintf(err, errlen, "ERROR: out of memory in filter_cvs_list [client]");
-		out->exit_code = FILTER_ERR_MALLOC;
-		return -1;
-	}
-	p->err = err;
-	p->errlen = errlen;
-	p->from0 = fl->from0;
-	/* As in filter_wire: the list sees --delete-excluded as the rule did. */
-	p->delete_excluded = fl->cvs_delete_excluded;
-	if (fl->cvs_rflags)
-		rc = build_cvs(p, out, fl->cvs_rflags, protocol);
-	if (rc < 0) {
-		filter_free(out);
-		out->exit_code = p->code;
-	}
-	free(p);
-	return rc < 0 ? -1 : 0;
-}

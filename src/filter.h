@@ -126,14 +126,5 @@ unsigned char *filter_wire(const struct filter_list *fl, int for_sender,
 			   const struct filter_wire_opts *o, size_t *len, char *err,
 			   size_t errlen);
 
-/* The CVS ignore list fl's first "-C" rule stands for, made as rsync's
- * client makes it (and as filter_wire expands it): rsync's defaults,
- * perishable from protocol 30 on, then ~/.cvsignore and $CVSIGNORE, with
- * that rule's flags; empty when fl has no such rule.  It is what rsync's
- * client judges names by where fl has a "-C" (filtercheck.h).  out need
- * not be initialised; filter_free it.  Returns 0, or -1 with rsync's
- * message in err and its exit code in out->exit_code. */
-int filter_cvs_list(const struct filter_list *fl, int protocol, struct filter_list *out,
-		    char *err, size_t errlen);
 
 #endif

@@ -99,16 +99,22 @@ int filter_check(const struct filter_list *fl, const struct filter_list *cvs,
 		const struct filter_rule *r = &fl->rules[i];
 		unsigned rf = r->rflags;
 
-		if (other_side(rf, side) || (rf & (FILTRULE_MERGE_FILE | FILTRULE_PERDIR_MERGE)))
+		if (rf & (FILTRULE_MERGE_FILE | FILTRULE_PERDIR_MERGE))
 			continue;
 		if (rf & FILTRULE_CVS_IGNORE) {
-			/* The CVS list has no "-C" of its own: no cvs below. */
-			int rc = cvs ? filter_check(cvs, NULL, name, is_dir, side) : 0;
+			/* rsync judges by the CVS list whatever side its "-C"
+			 * names, and the list's words for both sides: a
+			 * receiver-only "-C" is never sent, so its words are
+			 * never marked as the other side's.  (The CVS list
+			 * has no "-C" of its own: no cvs below.) */
+			int rc = cvs ? filter_check(cvs, NULL, name, is_dir, FILTER_SIDE_ALL) : 0;
 
 			if (rc)
 				return rc;
 			continue;
 		}
+		if (other_side(rf, side))
+			continue;
 		if (filter_rule_matches(r, name, is_dir))
 			return rf & FILTRULE_INCLUDE ? 1 : -1;
 	}

@@ -37,7 +37,8 @@ enum filter_side {
 /* Judges name by the rules of fl in order, the first that matches
  * deciding, as rsync's check_filter: -1 excluded, 1 included, 0 no rule
  * matched.  A "-C" rule (FILTRULE_CVS_IGNORE, not a merge) is judged by
- * the list cvs (filter_cvs_list; NULL: it matches nothing).  Merge rules
+ * the list cvs (filter_assemble's; NULL: it matches nothing), whatever
+ * side the rule names, as rsync does.  Merge rules
  * (dir-merge, FILTRULE_MERGE_FILE) are skipped: rsync's client trusts
  * the sender's filtering when there is a dir-merge rule, and the caller
  * decides.  Perishable rules apply: rsync ignores them only while

@@ -299,7 +299,10 @@ static int setup_trust(struct relay *rl, const struct options *o, const struct o
 	struct filter_wire_opts wo = wire_opts(o, s);
 	struct trust_request rq = {
 		.trust_sender_args = o->trust_sender_args,
-		.trust_sender_filter = o->trust_sender_filter,
+		/* rsync's pulling client adds ":C" after sending its list
+		 * with -C, and a dir-merge rule means trusting the sender's
+		 * filtering */
+		.trust_sender_filter = o->trust_sender_filter || o->cvs_exclude,
 		.relative = o->relative_paths,
 		.recurse = o->recurse,
 		.xfer_dirs = o->xfer_dirs,

@@ -325,12 +325,12 @@ int trust_check_entry(const struct trust *t, const char *name, uint32_t mode,
 		return RERR_PROTOCOL;
 	}
 	if (!root && t->check_excluded &&
-	    filter_check(&t->rules, &t->cvs, clean, is_dir, FILTER_AS_SENDER) < 0) {
+	    filter_check(&t->rules, &t->cvs, clean, is_dir, FILTER_SIDE_SENDER) < 0) {
 		snprintf(msg, msglen, "ERROR: rejecting excluded file-list name: %s", clean);
 		return RERR_UNSUPPORTED;
 	}
 	if (!root && t->check_names && !filter_check(&t->implied, NULL, clean, is_dir,
-						     FILTER_AS_SENDER)) {
+						     FILTER_SIDE_SENDER)) {
 		snprintf(msg, msglen, "ERROR: rejecting unrequested file-list name: %s", clean);
 		return RERR_UNSUPPORTED;
 	}
