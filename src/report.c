@@ -136,6 +136,27 @@ void report_fatal(struct report *r, int code, const char *fmt, ...)
 		r->fatal = code;
 }
 
+void report_fatal_line(struct report *r, int code, const char *fmt, ...)
+{
+	char line[1024];
+	va_list ap;
+	int n;
+
+	line_start(r);
+	fflush(r->out);
+	va_start(ap, fmt);
+	n = vsnprintf(line, sizeof line, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		n = 0;
+	/* names in the line are the peer's bytes */
+	report_escaped(r, r->err, line, (size_t)n < sizeof line ? (size_t)n : sizeof line - 1);
+	fputc('\n', r->err);
+	fflush(r->err);
+	if (!r->fatal)
+		r->fatal = code;
+}
+
 void report_stop(struct report *r, int code)
 {
 	line_start(r);
