@@ -21,6 +21,9 @@
 #define EXIT_GRACE_MS 1000	/* for a server to finish an error exit */
 #define XATTR_SUM_LEN 16	/* long xattr values go as an md5/md4 digest */
 
+/* Room for the longest generator item, whichever frames it comes in. */
+#define GDATA_CAP (4 * GS_MAX_ITEM)
+
 static long now_ms(void)
 {
 	struct timespec ts;
@@ -59,6 +62,25 @@ static int sum_order(const char *name, int protocol)
 	return LOGFMT_SUM_FORWARD;
 }
 
+/* The generator's stream is read as the sender reads it, against the
+ * lists the sender's stream parser keeps. */
+static void gen_init(struct relay *rl)
+{
+	const struct options *o = rl->o;
+	const struct session *s = rl->s;
+	struct gs_params p = {
+		.protocol = s->protocol,
+		.inc_recurse = s->inc_recurse,
+		.do_xfers = !o->dry_run,
+		.preserve_xattrs = o->preserve_xattrs,
+		.want_xattr_optim = s->protocol >= 31 && !(s->compat_flags & CF_AVOID_XATTR_OPTIM),
+		.append_mode = o->append_mode,
+		.xfer_sum_len = s->xfer_sum_len,
+	};
+
+	gs_init(&rl->gs, &p, &rl->ss);
+}
+
 int pump_init(struct relay *rl, struct child *src, struct child *dest,
 	      const struct options *o, const struct session *s, struct report *r)
 {
@@ -84,8 +106,10 @@ int pump_init(struct relay *rl, struct child *src, struct child *dest,
 	/* A server reads multiplexed input from protocol 30 on. */
 	if (side_init(&rl->src, src, "sender", s->protocol >= 30) < 0 ||
 	    side_init(&rl->dest, dest, "receiver", s->protocol >= 30) < 0 ||
-	    buf_init(&rl->sdata, QUEUE_CAP) < 0 || buf_init(&rl->stand.pending, 4096) < 0)
+	    buf_init(&rl->sdata, QUEUE_CAP) < 0 || buf_init(&rl->stand.pending, 4096) < 0 ||
+	    buf_init(&rl->gdata, GDATA_CAP) < 0)
 		return -1;
+	gen_init(rl);
 	ndx_state_init(&rl->stand.ndx);
 	rl->ff.fd = -1;
 	if (rl->list.active) {
@@ -152,6 +176,8 @@ void pump_free(struct relay *rl)
 	side_free(&rl->dest);
 	buf_free(&rl->sdata);
 	buf_free(&rl->stand.pending);
+	buf_free(&rl->gdata);
+	gs_free(&rl->gs);
 	ss_free(&rl->ss);
 	trust_free(&rl->trust);
 }
@@ -497,6 +523,9 @@ static void on_events(struct relay *rl)
 			rl->stand.active = 1;
 		}
 	}
+	/* --append: a file sent once gets block sums when asked again */
+	if ((ev & SS_EV_XFER_END) && gs_file_sent(&rl->gs, ss->item_ndx) < 0)
+		report_fatal(rl->r, RERR_MALLOC, "out of memory");
 	if (rl->r->progress)
 		progress_events(rl, ev);
 	if (ev & SS_EV_ITEM)
@@ -664,7 +693,7 @@ static ptrdiff_t parse_some(struct relay *rl, const unsigned char *p, size_t n,
 		r = ss_step(&rl->ss, p + pos, len, &used, &drop);
 		if (r < 0) {
 			if (rl->ss.err_code)
-				report_rsync_error(rl->r, rl->ss.err_code, rl->ss.err);
+				report_fatal_line(rl->r, rl->ss.err_code, "%s", rl->ss.err);
 			else
 				report_fatal(rl->r, RERR_STREAMIO, "%s [sender stream]", rl->ss.err);
 			return -1;
@@ -790,17 +819,98 @@ bad:
 	return -1;
 }
 
+/* Checks what p holds and queues it for the sender, up to an item that is
+ * not complete (*short_item set) or to the end of the sender's room.
+ * Returns the bytes used, or -1 when the receiver sent what a correct
+ * one never does: then nothing of that item reaches the sender. */
+static ptrdiff_t gen_parse(struct relay *rl, const unsigned char *p, size_t n, int *short_item)
+{
+	struct buf *q = &rl->src.out.data;
+	size_t pos = 0;
+
+	*short_item = 0;
+	while (pos < n && buf_room(q)) {
+		size_t len = n - pos, used;
+		int r;
+
+		if (len > buf_room(q))
+			len = buf_room(q);
+		r = gs_step(&rl->gs, p + pos, len, &used);
+		if (r < 0) {
+			/* The sender's own words where it has some: the relay
+			 * made its check for it. */
+			if (rl->gs.err_rsync)
+				report_fatal_line(rl->r, rl->gs.err_code, "%s", rl->gs.err);
+			else
+				report_fatal(rl->r, rl->gs.err_code, "%s", rl->gs.err);
+			return -1;
+		}
+		if (r == 0) {
+			*short_item = len == n - pos;
+			break;
+		}
+		buf_append(q, p + pos, used);
+		pos += used;
+	}
+	return (ptrdiff_t)pos;
+}
+
+/* Feeds the checks what waits in gdata. */
+static int parse_generator(struct relay *rl)
+{
+	int short_item;
+	ptrdiff_t used;
+
+	if (!buf_len(&rl->gdata) || rl->stand.active)
+		return 0;
+	if (rl->exit_sent || rl->src.out.closed) {
+		buf_consume(&rl->gdata, buf_len(&rl->gdata));
+		return 0;
+	}
+	used = gen_parse(rl, buf_start(&rl->gdata), buf_len(&rl->gdata), &short_item);
+	if (used < 0)
+		return -1;
+	buf_consume(&rl->gdata, (size_t)used);
+	if (short_item && !buf_room(&rl->gdata)) {
+		report_fatal(rl->r, RERR_STREAMIO, "an item in the receiver's stream exceeds %u bytes",
+			     (unsigned)rl->gdata.cap);
+		return -1;
+	}
+	return 0;
+}
+
+/* The generator's data, checked where it lies in the frame; only an item
+ * split between frames is copied aside (to gdata) to be completed. */
 static ptrdiff_t sink_generator(struct relay *rl, const unsigned char *p, size_t n)
 {
-	struct buf *b = rl->stand.active ? &rl->stand.pending : &rl->src.out.data;
-	size_t room = buf_room(b);
+	size_t took = 0, room;
+	int short_item = 1;
 
 	if (rl->exit_sent || (!rl->stand.active && rl->src.out.closed))
 		return (ptrdiff_t)n; /* nobody left to pass it on to */
-	if (n > room)
-		n = room;
-	buf_append(b, p, n);
-	return (ptrdiff_t)n;
+	if (rl->stand.active) {
+		/* the sender has left; the relay answers (stand_in_step) */
+		room = buf_room(&rl->stand.pending);
+		if (n > room)
+			n = room;
+		buf_append(&rl->stand.pending, p, n);
+		return (ptrdiff_t)n;
+	}
+	if (!buf_len(&rl->gdata)) {
+		ptrdiff_t k = gen_parse(rl, p, n, &short_item);
+		if (k < 0)
+			return -1;
+		took = (size_t)k;
+	}
+	/* the sender's queue is full: the rest waits in the frame */
+	if (!short_item)
+		return (ptrdiff_t)took;
+	room = buf_room(&rl->gdata);
+	if (n - took < room)
+		room = n - took;
+	buf_append(&rl->gdata, p + took, room);
+	took += room;
+	return parse_generator(rl) < 0 ? -1 : (ptrdiff_t)took;
 }
 
 /* ---- files-from forwarding ---- */
@@ -981,7 +1091,7 @@ static void check_ends(struct relay *rl)
 
 /* How full each queue is; any byte moved changes one of these. */
 struct queue_state {
-	size_t lens[5];
+	size_t lens[6];
 	uint64_t written[2];
 	uint32_t frames[2];
 };
@@ -994,6 +1104,7 @@ static void queue_state(const struct relay *rl, struct queue_state *q)
 	q->lens[2] = buf_len(&rl->dest.in.raw);
 	q->lens[3] = buf_len(&rl->stand.pending);
 	q->lens[4] = buf_len(&rl->dest.out.data) + buf_len(&rl->src.out.data);
+	q->lens[5] = buf_len(&rl->gdata);
 	q->written[0] = rl->src.bytes_out;
 	q->written[1] = rl->dest.bytes_out;
 	q->frames[0] = rl->src.in.mux.data_left;
@@ -1016,7 +1127,7 @@ static int move_bytes(struct relay *rl)
 		gather_end(rl);
 		if (rc < 0)
 			return -1;
-		if (demux(rl, &rl->dest, sink_generator) < 0)
+		if (demux(rl, &rl->dest, sink_generator) < 0 || parse_generator(rl) < 0)
 			return -1;
 		if (rl->stand.active && stand_in_step(rl) < 0)
 			return -1;

@@ -1,7 +1,7 @@
 /* The relay proper: after the handshake, moves the sender's stream to the
  * receiver (through the sendstream parser) and the generator's stream back
- * to the sender, handles the servers' messages, and ends the run the way
- * rsync's client does. */
+ * to the sender (through the genstream checks), handles the servers'
+ * messages, and ends the run the way rsync's client does. */
 #ifndef RELAY_PUMP_H
 #define RELAY_PUMP_H
 
@@ -9,6 +9,7 @@
 #include <sys/uio.h>
 
 #include "buf.h"
+#include "genstream.h"
 #include "handshake.h"
 #include "listing.h"
 #include "progress.h"
@@ -91,6 +92,9 @@ struct relay {
 	struct sendstream ss;
 	struct trust trust;	/* the client's checks on the sender's list */
 	struct buf sdata;	/* the sender's stream awaiting the parser */
+	struct genstream gs;	/* the generator's stream, checked for the
+				 * sender; reads ss's lists */
+	struct buf gdata;	/* a generator item split between frames */
 	struct stand_in stand;
 	struct files_from ff;
 	struct lister list;

@@ -136,11 +136,21 @@ void report_fatal(struct report *r, int code, const char *fmt, ...)
 		r->fatal = code;
 }
 
-void report_rsync_error(struct report *r, int code, const char *line)
+void report_fatal_line(struct report *r, int code, const char *fmt, ...)
 {
+	char line[8192];	/* a whole name and more */
+	va_list ap;
+	int n;
+
 	line_start(r);
 	fflush(r->out);
-	report_escaped(r, r->err, line, strlen(line));
+	va_start(ap, fmt);
+	n = vsnprintf(line, sizeof line, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		n = 0;
+	/* names in the line are the peer's bytes */
+	report_escaped(r, r->err, line, (size_t)n < sizeof line ? (size_t)n : sizeof line - 1);
 	fputc('\n', r->err);
 	fflush(r->err);
 	if (!r->fatal)

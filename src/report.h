@@ -69,10 +69,12 @@ void report_server_msg(struct report *r, int tag, const unsigned char *data,
  * exit code when it is the first fatal one. */
 void report_fatal(struct report *r, int code, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
-/* An error rsync's client reports in its own words (a refused file-list
- * entry, say): the line as rsync prints it, with no prefix, and the code
- * recorded as with report_fatal.  The name in it is escaped. */
-void report_rsync_error(struct report *r, int code, const char *line);
+/* A fatal error found by a check the relay makes in place of a server
+ * (say, the sender's checks on what the receiver asks): the server's
+ * own line, printed as that server would print it (unsafe bytes escaped),
+ * without the relay's prefix; records the code as report_fatal does. */
+void report_fatal_line(struct report *r, int code, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
 /* Stops the run with code and no message of its own (a signal: rsync
  * prints only its exit line). */
 void report_stop(struct report *r, int code);

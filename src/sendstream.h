@@ -117,7 +117,7 @@ struct sendstream {
 	 * set subst_len. */
 	unsigned char subst[8];
 	size_t subst_len, subst_skip;
-	char err[512];
+	char err[RELAY_MAXPATHLEN + 128];	/* room for a whole name */
 	int err_code;		/* with err: rsync's exit code, and err is
 				 * rsync's own line; 0: a stream error */
 };

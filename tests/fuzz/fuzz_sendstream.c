@@ -30,7 +30,7 @@ struct outcome {
 	int nlists, num_files, phase, io_error, stats_count;
 	int64_t stats[5];
 	uint64_t items, item_hash;
-	char err[512];
+	char err[RELAY_MAXPATHLEN + 128];
 };
 
 /* What pump.c's on_events() reads of an item. */

@@ -12,8 +12,11 @@ what the targets read (see README for the option bytes in front):
   mux         a server's bytes after the handshake (multiplexed frames)
   flist       the sender's data from its first file list on (cut short)
   sendstream  the sender's whole data
+  genstream   the sender's data of a pull, then the generator's data
+              (what the receiver of the same transfer as a push writes)
 
-Usage: make-corpus.py OUTDIR   (writes OUTDIR/{handshake,mux,flist,sendstream})
+Usage: make-corpus.py OUTDIR
+(writes OUTDIR/{handshake,mux,flist,sendstream,genstream})
 Needs root for the device file and the ownership, setfattr and setfacl
 for -X and -A.
 """
@@ -255,7 +258,7 @@ def main():
     if len(sys.argv) != 2:
         sys.exit(__doc__)
     outdir = sys.argv[1]
-    for t in ("handshake", "mux", "flist", "sendstream"):
+    for t in ("handshake", "mux", "flist", "sendstream", "genstream"):
         os.makedirs(os.path.join(outdir, t), exist_ok=True)
     root = tempfile.mkdtemp(prefix="relay-corpus-")
     try:
@@ -293,6 +296,11 @@ def main():
                 opts + m + [os.path.join(src, s) for s in srcs] + ["x:" + dst + "/"])
             rout = read(capture + ".receiver")
             _, _, rhs = split_handshake(rout, compress, sum_choice, zip_choice)
+            # the pull's sender lists what the push's generator asks for
+            sdata = data[:0xFFFF]
+            write(outdir, "genstream", name,
+                  ss_opt_bytes(proto, compat, flags) + bytes([0]) + chunk +
+                  struct.pack("<H", len(sdata)) + sdata + demux_data(rout[rhs:]))
             if "mux-receiver" in flags:   # receivers say much the same
                 write(outdir, "mux", name + "-receiver",
                       bytes([0, chunk[0], k]) + rout[rhs:rhs + 4000])

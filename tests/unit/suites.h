@@ -20,6 +20,7 @@ Suite *plan_suite(void);
 Suite *handshake_suite(void);
 Suite *flist_suite(void);
 Suite *sendstream_suite(void);
+Suite *genstream_suite(void);
 Suite *filter_suite(void);
 Suite *wildmatch_suite(void);
 Suite *filtercheck_suite(void);

@@ -14,6 +14,7 @@ int main(void)
 	srunner_add_suite(sr, handshake_suite());
 	srunner_add_suite(sr, flist_suite());
 	srunner_add_suite(sr, sendstream_suite());
+	srunner_add_suite(sr, genstream_suite());
 	srunner_add_suite(sr, filter_suite());
 	srunner_add_suite(sr, wildmatch_suite());
 	srunner_add_suite(sr, filtercheck_suite());
