@@ -104,6 +104,40 @@ static ptrdiff_t bad(char *err, size_t errlen, const char *fmt, const char *arg)
 	return WIRE_BAD;
 }
 
+size_t flist_clean_name(char *name)
+{
+	char *t = name, *f = name;
+	int anchored = *name == '/';
+
+	if (anchored) {
+		t++;
+		f++;
+	}
+	while (*f) {
+		if (*f == '/') {
+			f++;
+			continue;
+		}
+		if (f[0] == '.' && f[1] == '/') {
+			f += 2;
+			continue;
+		}
+		while (*f) {
+			char ch = *f++;
+
+			*t++ = ch;
+			if (ch == '/')
+				break;
+		}
+	}
+	if (t > name + anchored && t[-1] == '/')
+		t--;
+	if (t == name)
+		*t++ = '.';
+	*t = '\0';
+	return (size_t)(t - name);
+}
+
 void flist_state_init(struct flist_state *st)
 {
 	memset(st, 0, sizeof *st);

@@ -124,6 +124,11 @@ ptrdiff_t flist_parse_id_lists(const struct flist_opts *o, const unsigned char *
  * no such encoding. */
 size_t flist_encode_xflags(uint32_t xflags, int varint, int protocol, unsigned char *out);
 
+/* rsync's clean_fname() without options, in place, as both ends clean a
+ * name: no empty or interior "." components, no trailing "/", "." for
+ * nothing.  Returns the new length. */
+size_t flist_clean_name(char *name);
+
 void flist_state_init(struct flist_state *st);
 int flist_add(struct flist *fl, struct fentry *e);	/* takes ownership */
 /* Whether one more flist_add keeps the list's array within max_bytes:

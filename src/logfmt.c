@@ -8,6 +8,8 @@
 #include <string.h>
 #include <time.h>
 
+#include "flist.h"
+
 /* The iflags bits read here (rsync.h). */
 #define LF_ATIME (1 << 0)
 #define LF_CHANGE (1 << 1)
@@ -256,42 +258,6 @@ static void perms(uint32_t mode, char out[10])
 	out[9] = '\0';
 }
 
-/* rsync's clean_fname without options, in place: no empty or interior
- * "." components, no trailing "/", "." for nothing. */
-static size_t clean_name(char *name)
-{
-	char *t = name, *f = name;
-	int anchored = *name == '/';
-
-	if (anchored) {
-		t++;
-		f++;
-	}
-	while (*f) {
-		if (*f == '/') {
-			f++;
-			continue;
-		}
-		if (f[0] == '.' && f[1] == '/') {
-			f += 2;
-			continue;
-		}
-		while (*f) {
-			char ch = *f++;
-
-			*t++ = ch;
-			if (ch == '/')
-				break;
-		}
-	}
-	if (t > name + anchored && t[-1] == '/')
-		t--;
-	if (t == name)
-		*t++ = '.';
-	*t = '\0';
-	return (size_t)(t - name);
-}
-
 static void copy_cut(char *dst, const char *s, size_t limit)
 {
 	size_t n = s ? strlen(s) : 0;
@@ -502,7 +468,7 @@ static long expand(char esc, const struct spec *sp, const struct logfmt_item *it
 			}
 		} else
 			copy_cut(scratch, it->name, LF_PATH - 1);
-		clean_name(scratch);
+		flist_clean_name(scratch);
 		n = scratch[0] == '/' ? scratch + 1 : scratch;
 		break;
 	case 'n':

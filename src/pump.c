@@ -741,30 +741,40 @@ static int parse_sender(struct relay *rl)
 	return 0;
 }
 
-/* The sender's data, parsed where it lies in the frame: only an item split
- * between frames is copied aside (to sdata) to be completed, so file data
- * is at most copied once, into the receiver's queue (not even that when
- * it is gathered). */
-static ptrdiff_t sink_sender(struct relay *rl, const unsigned char *p, size_t n)
+/* A stream's data parsed where it lies in the frame (parse, in place):
+ * only an item split between frames is copied aside to be completed (and
+ * parsed from there by parse_aside).  So file data is at most copied once,
+ * into the next server's queue (not even that when it is gathered). */
+typedef ptrdiff_t (*parse_fn)(struct relay *rl, const unsigned char *p, size_t n,
+			      int in_place, int *short_item);
+
+static ptrdiff_t sink_parsed(struct relay *rl, struct buf *aside, parse_fn parse,
+			     int (*parse_aside)(struct relay *rl), const unsigned char *p,
+			     size_t n)
 {
 	size_t took = 0, room;
 	int short_item = 1;
 
-	if (!buf_len(&rl->sdata)) {
-		ptrdiff_t k = parse_some(rl, p, n, 1, &short_item);
+	if (!buf_len(aside)) {
+		ptrdiff_t k = parse(rl, p, n, 1, &short_item);
 		if (k < 0)
 			return -1;
 		took = (size_t)k;
 	}
-	/* the receiver's queue is full: the rest waits in the frame */
+	/* the next server's queue is full: the rest waits in the frame */
 	if (!short_item)
 		return (ptrdiff_t)took;
-	room = buf_room(&rl->sdata);
+	room = buf_room(aside);
 	if (n - took < room)
 		room = n - took;
-	buf_append(&rl->sdata, p + took, room);
+	buf_append(aside, p + took, room);
 	took += room;
-	return parse_sender(rl) < 0 ? -1 : (ptrdiff_t)took;
+	return parse_aside(rl) < 0 ? -1 : (ptrdiff_t)took;
+}
+
+static ptrdiff_t sink_sender(struct relay *rl, const unsigned char *p, size_t n)
+{
+	return sink_parsed(rl, &rl->sdata, parse_some, parse_sender, p, n);
 }
 
 /* ---- receiver to sender ---- */
@@ -823,11 +833,13 @@ bad:
  * not complete (*short_item set) or to the end of the sender's room.
  * Returns the bytes used, or -1 when the receiver sent what a correct
  * one never does: then nothing of that item reaches the sender. */
-static ptrdiff_t gen_parse(struct relay *rl, const unsigned char *p, size_t n, int *short_item)
+static ptrdiff_t gen_parse(struct relay *rl, const unsigned char *p, size_t n, int in_place,
+			   int *short_item)
 {
 	struct buf *q = &rl->src.out.data;
 	size_t pos = 0;
 
+	(void)in_place;		/* the generator's bytes are always copied */
 	*short_item = 0;
 	while (pos < n && buf_room(q)) {
 		size_t len = n - pos, used;
@@ -867,7 +879,7 @@ static int parse_generator(struct relay *rl)
 		buf_consume(&rl->gdata, buf_len(&rl->gdata));
 		return 0;
 	}
-	used = gen_parse(rl, buf_start(&rl->gdata), buf_len(&rl->gdata), &short_item);
+	used = gen_parse(rl, buf_start(&rl->gdata), buf_len(&rl->gdata), 0, &short_item);
 	if (used < 0)
 		return -1;
 	buf_consume(&rl->gdata, (size_t)used);
@@ -883,8 +895,7 @@ static int parse_generator(struct relay *rl)
  * split between frames is copied aside (to gdata) to be completed. */
 static ptrdiff_t sink_generator(struct relay *rl, const unsigned char *p, size_t n)
 {
-	size_t took = 0, room;
-	int short_item = 1;
+	size_t room;
 
 	if (rl->exit_sent || (!rl->stand.active && rl->src.out.closed))
 		return (ptrdiff_t)n; /* nobody left to pass it on to */
@@ -896,21 +907,7 @@ static ptrdiff_t sink_generator(struct relay *rl, const unsigned char *p, size_t
 		buf_append(&rl->stand.pending, p, n);
 		return (ptrdiff_t)n;
 	}
-	if (!buf_len(&rl->gdata)) {
-		ptrdiff_t k = gen_parse(rl, p, n, &short_item);
-		if (k < 0)
-			return -1;
-		took = (size_t)k;
-	}
-	/* the sender's queue is full: the rest waits in the frame */
-	if (!short_item)
-		return (ptrdiff_t)took;
-	room = buf_room(&rl->gdata);
-	if (n - took < room)
-		room = n - took;
-	buf_append(&rl->gdata, p + took, room);
-	took += room;
-	return parse_generator(rl) < 0 ? -1 : (ptrdiff_t)took;
+	return sink_parsed(rl, &rl->gdata, gen_parse, parse_generator, p, n);
 }
 
 /* ---- files-from forwarding ---- */

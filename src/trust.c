@@ -255,32 +255,6 @@ int trust_add_request_bytes(struct trust *t, const unsigned char *p, size_t n, i
 
 /* ---- the verdict on an entry ---- */
 
-void trust_clean_name(const char *name, char *out)
-{
-	const char *f = name;
-	char *t = out;
-
-	if (*f == '/')
-		*t++ = *f++;
-	while (*f) {
-		if (*f == '/') {
-			f++;
-			continue;
-		}
-		if (f[0] == '.' && f[1] == '/') {
-			f += 2;
-			continue;
-		}
-		while (*f && (*t++ = *f++) != '/')
-			;
-	}
-	if (t > out + (*out == '/') && t[-1] == '/')
-		t--;
-	if (t == out)
-		*t++ = '.';
-	*t = '\0';
-}
-
 /* A directory allowed only as the parent of a requested name (rsync's
  * is_implied_parent_dir). */
 static int implied_parent_only(const struct trust *t, const char *name)
@@ -309,14 +283,15 @@ static int implied_parent_only(const struct trust *t, const char *name)
 int trust_check_entry(const struct trust *t, const char *name, uint32_t mode,
 		      uint32_t *xflags, char *msg, size_t msglen)
 {
-	char clean[RELAY_MAXPATHLEN + 2];
+	char clean[RELAY_MAXPATHLEN];
 	int is_dir = S_ISDIR(mode);
 
 	if (strlen(name) >= RELAY_MAXPATHLEN) {
 		snprintf(msg, msglen, "ERROR: over-long file-list name");
 		return RERR_PROTOCOL;
 	}
-	trust_clean_name(name, clean);
+	memcpy(clean, name, strlen(name) + 1);
+	flist_clean_name(clean);
 	int root = strcmp(clean, ".") == 0 || strcmp(clean, "/.") == 0;
 
 	/* --force would remove a directory to make room for such a file */

@@ -76,11 +76,6 @@ int trust_add_request_bytes(struct trust *t, const unsigned char *p, size_t n, i
 int trust_check_entry(const struct trust *t, const char *name, uint32_t mode,
 		      uint32_t *xflags, char *msg, size_t msglen);
 
-/* rsync's clean_fname() for a received name: extra slashes, "." components
- * and a trailing slash dropped; "" becomes ".".  out holds at least
- * strlen(name) + 2 bytes. */
-void trust_clean_name(const char *name, char *out);
-
 /* Sub-lists of incremental recursion: an entry of the list of directory
  * dir must lie directly in it.  Returns 0, or rsync's exit code with its
  * message. */
