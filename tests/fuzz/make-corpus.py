@@ -284,7 +284,12 @@ def main():
             proto, compat, hs = split_handshake(out, compress, sum_choice, zip_choice)
             data = demux_data(out[hs:])
             chunk = bytes([(k * 37) & 0xFF])
-            write(outdir, "sendstream", name, ss_opt_bytes(proto, compat, flags) + chunk + data)
+            opts_ss = ss_opt_bytes(proto, compat, flags)
+            write(outdir, "sendstream", name, opts_ss + chunk + data)
+            if k % 4 == 0:
+                # the same with the client's checks on names (fuzz.h b[2])
+                trust = opts_ss[:2] + bytes([opts_ss[2] | 0x80]) + opts_ss[3:]
+                write(outdir, "sendstream", name + "-trust", trust + chunk + data)
             write(outdir, "flist", name,
                   flist_opt_bytes(proto, compat, flags) + chunk + data[:3000])
             write(outdir, "mux", name + "-sender", bytes([0, chunk[0], k]) + out[hs:hs + 12000])
