@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "signals.h"
+#include "stderr_label.h"
 #include "wire.h"
 
 /* Waits until fd is ready for events.  Returns 0, or -1 after reporting
@@ -16,17 +17,23 @@
 static int wait_fd(struct hs_side *s, int fd, short events, struct report *r)
 {
 	for (;;) {
-		struct pollfd p = { .fd = fd, .events = events };
-		int n = poll(&p, 1, s->timeout_ms > 0 ? s->timeout_ms : -1);
+		struct pollfd p[3] = { { .fd = fd, .events = events } };
+		int k = r->shells ? stderr_label_pollfds(r->shells, p + 1) : 0;
+		int n;
 
-		if (n > 0)
-			return 0;
-		if (n < 0 && errno != EINTR)
-			return 0;	/* the read or write will tell */
+		/* a signal caught before (in another wait) ends the run too,
+		 * before the closed connection it may have caused is read */
 		if (signals_caught()) {
 			report_stop(r, RERR_SIGNAL);
 			return -1;
 		}
+		n = poll(p, 1 + (nfds_t)k, s->timeout_ms > 0 ? s->timeout_ms : -1);
+		if (k)
+			stderr_label_drain(r->shells, r);
+		if (signals_caught())
+			continue;
+		if (p[0].revents || (n < 0 && errno != EINTR))
+			return 0;	/* the read or write will tell */
 		if (n == 0) {
 			report_fatal(r, RERR_TIMEOUT, "[%s] io timeout after %d seconds -- exiting",
 				     s->who, s->timeout_ms / 1000);
@@ -55,8 +62,8 @@ static int read_full(struct hs_side *s, void *buf, size_t n, struct report *r)
 			continue;
 		r->peer_lost = 1;
 		report_fatal(r, RERR_STREAMIO,
-			     "connection unexpectedly closed (%llu bytes received so far) [%s]",
-			     (unsigned long long)s->bytes_in, s->who);
+			     "connection unexpectedly closed (%llu bytes received so far) [%s] (%s)",
+			     (unsigned long long)s->bytes_in, s->who, s->where);
 		return -1;
 	}
 	return 0;
@@ -396,7 +403,7 @@ int64_t hs_now_ms(void)
 
 /* Notes when each server first speaks: the time its connection took,
  * whichever answers first. */
-static void await_both(struct hs_side *a, struct hs_side *b)
+static void await_both(struct hs_side *a, struct hs_side *b, struct report *r)
 {
 	struct hs_side none = { .rfd = -1, .ready_ms = 1 };
 
@@ -406,11 +413,17 @@ static void await_both(struct hs_side *a, struct hs_side *b)
 	if (b != &none)
 		b->ready_ms = 0;
 	while (!a->ready_ms || !b->ready_ms) {
-		struct pollfd p[2] = {
+		struct pollfd p[4] = {
 			{ .fd = a->ready_ms ? -1 : a->rfd, .events = POLLIN },
 			{ .fd = b->ready_ms ? -1 : b->rfd, .events = POLLIN },
 		};
-		int n = poll(p, 2, a->timeout_ms > 0 ? a->timeout_ms : -1);
+		int k = r->shells ? stderr_label_pollfds(r->shells, p + 2) : 0;
+		int n = poll(p, 2 + (nfds_t)k, a->timeout_ms > 0 ? a->timeout_ms : -1);
+
+		if (k)
+			stderr_label_drain(r->shells, r);
+		if (n > 0 && !p[0].revents && !p[1].revents)
+			continue;	/* only a shell's stderr */
 
 		if (n < 0 && errno == EINTR && !signals_caught())
 			continue;
@@ -438,7 +451,7 @@ int handshake_run(struct hs_side *a, struct hs_side *b, const struct hs_wants *w
 	struct hs_progress p;
 	char err[2 * HS_LIST_MAX + 256];
 
-	await_both(a, b);
+	await_both(a, b, r);
 	for (;;) {
 		k = hs_parse(bufs, have, who, w, s, &p, err, sizeof err);
 		if (p.protocol_known && !sent_protocol) {

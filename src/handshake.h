@@ -50,6 +50,7 @@ struct session {
 struct hs_side {
 	int rfd, wfd;
 	const char *who;	/* "sender" / "receiver" */
+	const char *where;	/* "source web04", for messages */
 	uint64_t bytes_in, bytes_out;
 	int64_t ready_ms;	/* monotonic time its first bytes arrived */
 	int timeout_ms;		/* --timeout: longest silence, 0 for none */

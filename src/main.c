@@ -28,10 +28,12 @@
 #include "report.h"
 #include "signals.h"
 #include "spawn.h"
+#include "stderr_label.h"
 #include "wire.h"
 
 #define REAP_TIMEOUT_MS 2000
 #define SIGNAL_REAP_MS 500	/* then SIGTERM: exit within a second or so */
+#define SHELL_STDERR_MS 1000	/* the shells' last words, once they are gone */
 
 /* One start of both servers: their command lines, processes and what
  * the handshake agreed. */
@@ -42,6 +44,8 @@ struct conn {
 	struct session sess;
 	int started;
 	int64_t spawned_ms[2];	/* when each remote shell was started */
+	struct stderr_label shells;	/* their stderr, labelled */
+	char where[2][160];		/* "source web04", "destination web05" */
 };
 
 static void usage_error(struct report *r, const char *msg)
@@ -146,13 +150,25 @@ static void show_command(struct report *r, char *const *argv)
 	fflush(r->out);
 }
 
+/* ssh asks for passwords on the controlling terminal, whatever stdin
+ * is (a --files-from=- pipe, say): can one be opened? */
+static int have_tty(void)
+{
+	int fd = open("/dev/tty", O_RDWR | O_NOCTTY | O_CLOEXEC);
+
+	if (fd < 0)
+		return 0;
+	close(fd);
+	return 1;
+}
+
 /* A remote shell may ask for a password or passphrase: there is a
  * terminal and BatchMode is not forced on. */
 static int may_prompt(const struct options *o)
 {
 	const char *rsh[3] = { o->rsh, o->src_rsh, o->dest_rsh };
 
-	if (!isatty(STDIN_FILENO))
+	if (!have_tty())
 		return 0;
 	for (int i = 0; i < 3; i++)
 		if (rsh[i] && strstr(rsh[i], "BatchMode=yes"))
@@ -160,22 +176,72 @@ static int may_prompt(const struct options *o)
 	return 1;
 }
 
-/* Waits until the server behind c speaks (so its login is over) or its
- * shell ends; only a signal stops the wait. */
-static int await_login(const struct child *c, struct report *r)
+/* "rsync-relay: source web04:" where ssh will prompt: the terminal. */
+static void say_on_tty(struct report *r, const char *where)
+{
+	int fd = open("/dev/tty", O_WRONLY | O_NOCTTY | O_CLOEXEC);
+	char line[200];
+	int n = snprintf(line, sizeof line, "rsync-relay: %s:\n", where);
+
+	if (fd < 0)
+		return;
+	fflush(r->out);
+	fflush(r->err);
+	if (n > 0 && write(fd, line, (size_t)n < sizeof line ? (size_t)n : sizeof line - 1) < 0)
+		n = 0;	/* only a notice */
+	close(fd);
+}
+
+/* Waits until the server behind c speaks (so its login is over).  A
+ * signal, or a shell that ended without a word from its server (a failed
+ * login), ends the run there: the other login would only be a second
+ * prompt for a doomed run.  The closed connection is reported as rsync
+ * reports it, and the shell's own code (255 for ssh) becomes the run's. */
+static int await_login(const struct child *c, struct stderr_label *shells, struct report *r)
 {
 	for (;;) {
-		struct pollfd p = { .fd = c->from_fd, .events = POLLIN };
+		struct pollfd p[3] = { { .fd = c->from_fd, .events = POLLIN } };
+		int n = poll(p, 1 + (nfds_t)stderr_label_pollfds(shells, p + 1), -1);
 
-		if (poll(&p, 1, -1) > 0)
-			return 0;
-		if (errno != EINTR)
-			return 0;
+		stderr_label_drain(shells, r);
 		if (signals_caught()) {
 			report_stop(r, RERR_SIGNAL);
 			return -1;
 		}
+		if (n > 0 && p[0].revents && !(p[0].revents & POLLIN)) {
+			r->peer_lost = 1;
+			report_fatal(r, RERR_STREAMIO, "connection unexpectedly closed "
+				     "(0 bytes received so far) [%s] (%s)", c->name, c->where);
+			return -1;
+		}
+		if (p[0].revents || (n < 0 && errno != EINTR))
+			return 0;
 	}
+}
+
+/* Starts one remote shell (0: the source's, 1: the destination's), its
+ * stderr labelled; when it may prompt, the terminal first says for which
+ * side and host, as two prompts can read the same. */
+static int start_shell(struct conn *c, int i, const char *host, int prompt,
+		       struct report *r)
+{
+	static const char *const side[2] = { "source", "destination" };
+	struct child *ch = i ? &c->dest : &c->src;
+	int err_fd;
+
+	snprintf(c->where[i], sizeof c->where[i], "%s %s", side[i], host);
+	ch->where = c->where[i];
+	if (prompt)
+		say_on_tty(r, c->where[i]);
+	err_fd = stderr_label_open(&c->shells, i, side[i], host);
+	c->spawned_ms[i] = hs_now_ms();
+	if (err_fd < 0 ||
+	    spawn_child(ch, i ? c->plan.dest_argv.v : c->plan.src_argv.v,
+			i ? "receiver" : "sender", err_fd) < 0) {
+		report_fatal(r, RERR_IPC, "Failed to start the remote shell: %s", strerror(errno));
+		return -1;
+	}
+	return 0;
 }
 
 /* Starts both servers and runs the handshake. */
@@ -189,10 +255,12 @@ static int start_both(struct conn *c, const struct options *o, const struct oper
 		.max_protocol = o->protocol_version,
 	};
 	char err[1024];
-	int listing = o->list_only != 0;
+	int listing = o->list_only != 0, prompt = may_prompt(o);
 
 	memset(c, 0, sizeof *c);
-	if (plan_build(&c->plan, o, ops, seed, isatty(STDIN_FILENO), caps, err,
+	stderr_label_init(&c->shells);
+	r->shells = &c->shells;
+	if (plan_build(&c->plan, o, ops, seed, have_tty(), caps, err,
 		       sizeof err) < 0) {
 		report_fatal(r, RERR_SYNTAX, "%s", err);
 		return -1;
@@ -203,26 +271,21 @@ static int start_both(struct conn *c, const struct options *o, const struct oper
 		if (!listing)
 			show_command(r, c->plan.dest_argv.v);
 	}
-	c->spawned_ms[0] = hs_now_ms();
-	if (spawn_child(&c->src, c->plan.src_argv.v, "sender") < 0) {
-		report_fatal(r, RERR_IPC, "Failed to start the remote shell: %s", strerror(errno));
+	if (start_shell(c, 0, ops->src.host, prompt, r) < 0)
 		return -1;
-	}
 	c->started = 1;
 	/* Two password prompts on one terminal would interleave: when one is
 	 * possible the destination's shell starts once the source's has
 	 * logged in (its server speaks); otherwise both start at once. */
-	if (!listing && may_prompt(o) && await_login(&c->src, r) < 0)
+	if (!listing && prompt && await_login(&c->src, &c->shells, r) < 0)
 		return -1;
-	c->spawned_ms[1] = hs_now_ms();
-	if (!listing && spawn_child(&c->dest, c->plan.dest_argv.v, "receiver") < 0) {
-		report_fatal(r, RERR_IPC, "Failed to start the remote shell: %s", strerror(errno));
+	if (!listing && start_shell(c, 1, ops->dest.host, prompt, r) < 0)
 		return -1;
-	}
 	c->a = (struct hs_side){ .rfd = c->src.from_fd, .wfd = c->src.to_fd, .who = "sender",
-				 .timeout_ms = o->io_timeout * 1000 };
+				 .where = c->where[0], .timeout_ms = o->io_timeout * 1000 };
 	c->b = (struct hs_side){ .rfd = c->dest.from_fd, .wfd = c->dest.to_fd,
-				 .who = "receiver", .timeout_ms = o->io_timeout * 1000 };
+				 .who = "receiver", .where = c->where[1],
+				 .timeout_ms = o->io_timeout * 1000 };
 	if (send_secluded(c->src.to_fd, &c->plan.src_secluded) < 0 ||
 	    (!listing && send_secluded(c->dest.to_fd, &c->plan.dest_secluded) < 0)) {
 		r->peer_lost = 1;
@@ -244,6 +307,7 @@ static void abandon(struct conn *c)
 		child_reap(&c->src, REAP_TIMEOUT_MS);
 		child_reap(&c->dest, REAP_TIMEOUT_MS);
 	}
+	stderr_label_finish(&c->shells, NULL, 0);
 	plan_free(&c->plan);
 }
 
@@ -470,6 +534,7 @@ int main(int argc, char **argv)
 
 	memset(&rl, 0, sizeof rl);
 	memset(&c, 0, sizeof c);
+	stderr_label_init(&c.shells);
 	if (!r.fatal &&
 	    connect_both(&c, &o, &ops, o.checksum_seed ? o.checksum_seed : random_seed(), &r) == 0) {
 		if (pump_init(&rl, &c.src, o.list_only ? NULL : &c.dest, &o, &c.sess, &r) < 0)
@@ -484,15 +549,16 @@ int main(int argc, char **argv)
 
 	/* After a signal the servers had their notice: do not wait long. */
 	if (signals_caught())
-		report_stop(&r, RERR_SIGNAL);
+		r.fatal = RERR_SIGNAL;	/* whatever the children did meanwhile */
 	reap_ms = r.fatal == RERR_SIGNAL ? SIGNAL_REAP_MS : REAP_TIMEOUT_MS;
 	src_code = c.started ? child_reap(&c.src, reap_ms) : 0;
 	dest_code = c.started ? child_reap(&c.dest, reap_ms) : 0;
+	stderr_label_finish(&c.shells, &r, SHELL_STDERR_MS);
 	if (!r.fatal) {
 		r.io_error |= rl.ss.io_error;
 		print_summary(&r, &rl, &o, &c, started);
 	}
-	code = report_exit_code(&r, src_code, dest_code);
+	code = r.fatal == RERR_SIGNAL ? RERR_SIGNAL : report_exit_code(&r, src_code, dest_code);
 	if (code && code != r.remote_exit)
 		report_exit_line(&r, code);
 

@@ -12,6 +12,7 @@
 
 #include "logfmt.h"
 #include "signals.h"
+#include "stderr_label.h"
 #include "wire.h"
 
 #define QUEUE_CAP (256 * 1024)
@@ -92,7 +93,8 @@ int pump_init(struct relay *rl, struct child *src, struct child *dest,
 	rl->r = r;
 	if (!dest) {
 		/* no receiver: a side that has ended and reads nothing */
-		static const struct child nobody = { .to_fd = -1, .from_fd = -1 };
+		static const struct child nobody = { .to_fd = -1, .from_fd = -1,
+						     .where = "destination" };
 		rl->nobody = nobody;
 		dest = &rl->nobody;
 		rl->list = (struct lister){
@@ -1024,11 +1026,14 @@ static void side_ended(struct relay *rl, struct side *gone, struct side *other)
 	if (ss_at_tail(&rl->ss) || rl->stand.active || rl->exit_sent ||
 	    (rl->list.active && rl->ss.first_list_empty))
 		return;
-	if (!rl->r->fatal) {
+	if (signals_caught()) {
+		/* the terminal's Ctrl-C reached the remote shell too */
+		report_stop(rl->r, RERR_SIGNAL);
+	} else if (!rl->r->fatal) {
 		rl->r->peer_lost = 1;
 		report_fatal(rl->r, RERR_STREAMIO,
-			     "connection unexpectedly closed (%llu bytes received so far) [%s]",
-			     (unsigned long long)gone->bytes_in, gone->who);
+			     "connection unexpectedly closed (%llu bytes received so far) [%s] (%s)",
+			     (unsigned long long)gone->bytes_in, gone->who, gone->child->where);
 	}
 	rl->exit_sent = 1;
 	if (rl->s->protocol >= 31)
@@ -1153,9 +1158,9 @@ int pump_run(struct relay *rl)
 	rl->last_io_ms = now_ms();
 	on_events(rl);
 	while (!rl->done) {
-		struct pollfd pf[5];
+		struct pollfd pf[7];
 		struct side *sides[2] = { &rl->src, &rl->dest };
-		int n = 0, timeout = -1;
+		int n = 0, timeout = -1, shells_at;
 
 		if (signals_caught() && !rl->r->fatal) {
 			/* rsync's client tells the servers (protocol 31) and goes */
@@ -1185,6 +1190,9 @@ int pump_run(struct relay *rl)
 		}
 		if (ff_can_take(rl))
 			pf[n++] = (struct pollfd){ .fd = rl->ff.fd, .events = POLLIN };
+		shells_at = n;
+		if (rl->r->shells)
+			n += stderr_label_pollfds(rl->r->shells, pf + n);
 		if (rl->exit_sent) {
 			/* Servers in an error exit get a bounded time to finish. */
 			if (!exit_deadline)
@@ -1197,6 +1205,11 @@ int pump_run(struct relay *rl)
 			report_fatal(rl->r, RERR_IPC, "poll failed: %s", strerror(errno));
 			return -1;
 		}
+		for (int i = shells_at; i < n; i++)
+			if (pf[i].revents) {
+				stderr_label_drain(rl->r->shells, rl->r);
+				break;
+			}
 		for (int i = 0; i < n; i++) {
 			/* room again (or an error the next write will tell) */
 			if (pf[i].revents & (POLLOUT | POLLERR | POLLHUP))

@@ -9,6 +9,7 @@
 #include "logfmt.h"
 #include "progress.h"
 #include "sendstream.h"
+#include "stderr_label.h"
 #include "wire.h"
 
 void report_init(struct report *r, FILE *out, FILE *err, int quiet)
@@ -120,10 +121,23 @@ void report_server_msg(struct report *r, int tag, const unsigned char *data,
 	fflush(f);
 }
 
+void report_shell_line(struct report *r, const char *tag, const char *line, size_t len)
+{
+	line_start(r);
+	fflush(r->out);		/* stdout and stderr may be one terminal */
+	fputs(tag, r->err);
+	fwrite(line, 1, len, r->err);
+	fputc('\n', r->err);
+	fflush(r->err);
+}
+
 void report_fatal(struct report *r, int code, const char *fmt, ...)
 {
 	va_list ap;
 
+	/* what a shell said before (say, why ssh failed) comes first */
+	if (r->shells)
+		stderr_label_drain(r->shells, r);
 	line_start(r);
 	fflush(r->out);
 	fputs("rsync-relay: ", r->err);

@@ -10,6 +10,7 @@
 #include "stats.h"
 
 struct progress;
+struct stderr_label;
 
 /* rsync's exit codes (rsync(1), EXIT VALUES). */
 enum {
@@ -56,6 +57,7 @@ struct report {
 	int peer_lost;		/* a connection closed under us: the remote
 				 * shells' own codes tell why */
 	struct progress *progress; /* a progress line may be open, or NULL */
+	struct stderr_label *shells; /* the remote shells' stderr, or NULL */
 };
 
 void report_init(struct report *r, FILE *out, FILE *err, int quiet);
@@ -78,6 +80,8 @@ void report_fatal_line(struct report *r, int code, const char *fmt, ...)
 /* Stops the run with code and no message of its own (a signal: rsync
  * prints only its exit line). */
 void report_stop(struct report *r, int code);
+/* A line a remote shell wrote on stderr, behind its tag (stderr_label.h). */
+void report_shell_line(struct report *r, const char *tag, const char *line, size_t len);
 void report_warn(struct report *r, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 

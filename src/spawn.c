@@ -12,19 +12,28 @@
 
 #define PIPE_BYTES (1024 * 1024)
 
-int spawn_child(struct child *c, char *const argv[], const char *name)
+int spawn_child(struct child *c, char *const argv[], const char *name, int err_fd)
 {
 	int in[2], out[2], err;
+	const char *where = c->where;
 
 	memset(c, 0, sizeof *c);
 	c->to_fd = c->from_fd = -1;
 	c->name = name;
-	if (pipe(in) < 0)
+	c->where = where;
+	if (pipe(in) < 0) {
+		err = errno;
+		if (err_fd >= 0)
+			close(err_fd);
+		errno = err;
 		return -1;
+	}
 	if (pipe(out) < 0) {
 		err = errno;
 		close(in[0]);
 		close(in[1]);
+		if (err_fd >= 0)
+			close(err_fd);
 		errno = err;
 		return -1;
 	}
@@ -32,11 +41,14 @@ int spawn_child(struct child *c, char *const argv[], const char *name)
 	if (c->pid < 0) {
 		err = errno;
 		close(in[0]); close(in[1]); close(out[0]); close(out[1]);
+		if (err_fd >= 0)
+			close(err_fd);
 		errno = err;
 		return -1;
 	}
 	if (c->pid == 0) {
-		if (dup2(in[0], STDIN_FILENO) < 0 || dup2(out[1], STDOUT_FILENO) < 0)
+		if (dup2(in[0], STDIN_FILENO) < 0 || dup2(out[1], STDOUT_FILENO) < 0 ||
+		    (err_fd >= 0 && dup2(err_fd, STDERR_FILENO) < 0))
 			_exit(255);
 		close(in[0]); close(in[1]); close(out[0]); close(out[1]);
 		/* Our own descriptors to the other server must not leak into
@@ -51,6 +63,8 @@ int spawn_child(struct child *c, char *const argv[], const char *name)
 	}
 	close(in[0]);
 	close(out[1]);
+	if (err_fd >= 0)
+		close(err_fd);
 	c->to_fd = in[1];
 	c->from_fd = out[0];
 #ifdef F_SETPIPE_SZ

@@ -10,12 +10,14 @@ struct child {
 	int from_fd;	/* we read the server's stdout here */
 	int status;	/* wait status once reaped */
 	const char *name; /* "sender" or "receiver", for messages */
+	const char *where; /* "source web04", for messages */
 };
 
 /* Forks and execs argv[0] (searched in PATH) with its stdin and stdout on
- * pipes; stderr is shared with ours so ssh's and the server's own messages
- * reach the user, as with rsync.  Returns -1 with errno set. */
-int spawn_child(struct child *c, char *const argv[], const char *name);
+ * pipes.  Its stderr goes to err_fd (a pipe of stderr_label.h, closed
+ * here), or is shared with ours when err_fd is -1.  Returns -1 with errno
+ * set. */
+int spawn_child(struct child *c, char *const argv[], const char *name, int err_fd);
 
 /* Closes our ends of the pipes (idempotent). */
 void child_close_to(struct child *c);
