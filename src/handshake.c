@@ -35,8 +35,8 @@ static int wait_fd(struct hs_side *s, int fd, short events, struct report *r)
 		if (p[0].revents || (n < 0 && errno != EINTR))
 			return 0;	/* the read or write will tell */
 		if (n == 0) {
-			report_fatal(r, RERR_TIMEOUT, "[%s] io timeout after %d seconds -- exiting",
-				     s->who, s->timeout_ms / 1000);
+			report_fatal(r, RERR_TIMEOUT, "[%s] io timeout after %d seconds -- exiting (%s)",
+				     s->who, s->timeout_ms / 1000, s->where);
 			return -1;
 		}
 	}
@@ -87,8 +87,8 @@ static int write_full(struct hs_side *s, const void *buf, size_t n, struct repor
 		if (k < 0 && (errno == EINTR || errno == EAGAIN))
 			continue;
 		r->peer_lost = 1;
-		report_fatal(r, RERR_STREAMIO, "connection to the %s closed while starting (%s)",
-			     s->who, k < 0 ? strerror(errno) : "end of file");
+		report_fatal(r, RERR_STREAMIO, "connection to the %s (%s) closed while starting (%s)",
+			     s->who, s->where, k < 0 ? strerror(errno) : "end of file");
 		return -1;
 	}
 	return 0;

@@ -187,8 +187,9 @@ static void say_on_tty(struct report *r, const char *where)
 		return;
 	fflush(r->out);
 	fflush(r->err);
-	if (n > 0 && write(fd, line, (size_t)n < sizeof line ? (size_t)n : sizeof line - 1) < 0)
-		n = 0;	/* only a notice */
+	if (n > 0 && write(fd, line, (size_t)n < sizeof line ? (size_t)n : sizeof line - 1) < 0) {
+		/* only a notice: the login goes on without it */
+	}
 	close(fd);
 }
 

@@ -375,11 +375,12 @@ static int handle_msg(struct relay *rl, struct side *from, int tag,
 			break;
 		return 0;
 	default:
-		report_fatal(rl->r, RERR_STREAMIO, "unexpected tag %d from the %s", tag, from->who);
+		report_fatal(rl->r, RERR_STREAMIO, "unexpected tag %d from the %s (%s)", tag,
+			     from->who, from->child->where);
 		return -1;
 	}
-	report_fatal(rl->r, RERR_STREAMIO, "invalid multi-message %d:%u from the %s", tag,
-		     (unsigned)len, from->who);
+	report_fatal(rl->r, RERR_STREAMIO, "invalid multi-message %d:%u from the %s (%s)",
+		     tag, (unsigned)len, from->who, from->child->where);
 	return -1;
 }
 
@@ -401,12 +402,12 @@ static int demux(struct relay *rl, struct side *sd, data_sink sink)
 			return 0;
 		case MUX_BAD_HEADER:
 			report_fatal(rl->r, RERR_STREAMIO,
-				     "invalid multiplexed frame from the %s (header 0x%08x)",
-				     sd->who, (unsigned)wire_get_u32(p));
+				     "invalid multiplexed frame from the %s (header 0x%08x) (%s)",
+				     sd->who, (unsigned)wire_get_u32(p), sd->child->where);
 			return -1;
 		case MUX_TOO_LONG:
-			report_fatal(rl->r, RERR_STREAMIO, "multiplexing overflow %d:%u from the %s",
-				     pc.tag, (unsigned)pc.frame_left, sd->who);
+			report_fatal(rl->r, RERR_STREAMIO, "multiplexing overflow %d:%u from the %s (%s)",
+				     pc.tag, (unsigned)pc.frame_left, sd->who, sd->child->where);
 			return -1;
 		}
 		if (pc.tag == MSG_DATA) {

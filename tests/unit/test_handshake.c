@@ -221,8 +221,10 @@ static void run_handshake(struct run *x, const unsigned char *a, size_t alen,
 	close(bin[1]);
 
 	report_init(&x->r, out, err, 0);
-	x->sa = (struct hs_side){.rfd = ain[0], .wfd = aout[1], .who = "sender"};
-	x->sb = (struct hs_side){.rfd = bin[0], .wfd = bout[1], .who = "receiver"};
+	x->sa = (struct hs_side){.rfd = ain[0], .wfd = aout[1], .who = "sender",
+				    .where = "source h"};
+	x->sb = (struct hs_side){.rfd = bin[0], .wfd = bout[1], .who = "receiver",
+				    .where = "destination h"};
 	x->ret = handshake_run(&x->sa, &x->sb, &w, &x->s, &x->r);
 
 	close(aout[1]);
@@ -756,8 +758,10 @@ START_TEST(test_hs_write_fails)
 	close(bin[1]);
 	close(aout[0]); /* nobody reads what goes to the sender */
 	report_init(&r, err, err, 0);
-	sa = (struct hs_side){.rfd = ain[0], .wfd = aout[1], .who = "sender"};
-	sb = (struct hs_side){.rfd = bin[0], .wfd = bout[1], .who = "receiver"};
+	sa = (struct hs_side){.rfd = ain[0], .wfd = aout[1], .who = "sender",
+				    .where = "source h"};
+	sb = (struct hs_side){.rfd = bin[0], .wfd = bout[1], .who = "receiver",
+				    .where = "destination h"};
 	ck_assert_int_eq(handshake_run(&sa, &sb, &w, &s, &r), -1);
 	ck_assert_int_eq(r.fatal, RERR_STREAMIO);
 	close(ain[0]);
