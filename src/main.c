@@ -19,6 +19,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "dropin.h"
 #include "filter.h"
 #include "handshake.h"
 #include "operands.h"
@@ -415,10 +416,17 @@ int main(int argc, char **argv)
 
 	time_t started = time(NULL);
 
+	report_init(&r, stdout, stderr, 0);
+	/* before any signal disposition changes: rsync inherits them */
+	if (dropin_is_local(argc, argv, &cs)) {
+		dropin_exec(argc, argv, cs);
+		report_fatal(&r, RERR_IPC, "failed to run %s: %s", cs, strerror(errno));
+		report_exit_line(&r, RERR_IPC);
+		return RERR_IPC;
+	}
 	setlocale(LC_CTYPE, "");
 	setlocale(LC_NUMERIC, "");	/* number formats follow the locale, as in rsync */
 	signals_install();
-	report_init(&r, stdout, stderr, 0);
 	cs = nl_langinfo(CODESET);
 	r.utf8 = cs && (strcmp(cs, "UTF-8") == 0 || strcmp(cs, "utf8") == 0);
 
