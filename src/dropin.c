@@ -9,7 +9,7 @@
 
 int dropin_is_local(int argc, char **argv, const char **prog)
 {
-	struct argv_scan sc;
+	struct argv_scan sc = { .words = NULL };
 	int first, last;
 
 	*prog = "rsync";

@@ -27,6 +27,7 @@
 #include "plan.h"
 #include "pump.h"
 #include "report.h"
+#include "samehost.h"
 #include "signals.h"
 #include "spawn.h"
 #include "wire.h"
@@ -177,6 +178,56 @@ static int await_login(const struct child *c, struct report *r)
 			return -1;
 		}
 	}
+}
+
+/* Both ends on one login: runs the copy on that host in place of this
+ * process, so the output and exit code are the remote rsync's (255 is
+ * ssh's own).  Returns only when the copy must be relayed after all (or
+ * cannot be started: then r->fatal is set). */
+static void copy_on_host(const struct options *o, const struct operands *ops, int argc,
+			 char **argv, struct report *r)
+{
+	const char *why = samehost_obstacle(o);
+	const char **words = calloc((size_t)argc + 1, sizeof *words);
+	struct argv_scan sc = { .words = words };
+	struct plan p;
+	char err[1024], line[1200], *cmd = NULL, **v;
+
+	if (why || !words) {
+		snprintf(line, sizeof line, "rsync-relay: both ends are on %s, but %s: "
+			 "relaying\n", ops->src.host, why ? why : "out of memory");
+		if (o->verbose)
+			report_info(r, line);
+		free(words);
+		return;
+	}
+	options_scan(argc, argv, &sc);
+	if (plan_build(&p, o, ops, 1, isatty(STDIN_FILENO), NULL, err, sizeof err) < 0) {
+		report_fatal(r, RERR_SYNTAX, "%s", err);
+	} else if (!(cmd = samehost_command(o, ops, words, sc.nwords))) {
+		report_fatal(r, RERR_MALLOC, "out of memory");
+	} else if (!(v = calloc((size_t)p.src_cmd_at + 2, sizeof *v))) {
+		report_fatal(r, RERR_MALLOC, "out of memory");
+	} else {
+		/* the remote shell's words, then the one command */
+		memcpy(v, p.src_argv.v, (size_t)p.src_cmd_at * sizeof *v);
+		v[p.src_cmd_at] = cmd;
+		if (o->verbose) {
+			snprintf(line, sizeof line, "rsync-relay: both ends are on %s: "
+				 "copying there\n", ops->src.host);
+			report_info(r, line);
+		}
+		if (o->debug.level[DEBUG_CMD] >= 1)
+			show_command(r, v);
+		fflush(NULL);
+		signal(SIGPIPE, SIG_DFL);
+		execvp(v[0], v);
+		report_fatal(r, RERR_IPC, "Failed to exec %s: %s", v[0], strerror(errno));
+		free(v);
+	}
+	free(cmd);
+	plan_free(&p);
+	free(words);
 }
 
 /* Starts both servers and runs the handshake. */
@@ -463,6 +514,16 @@ int main(int argc, char **argv)
 		operands_free(&ops);
 		options_free(&o);
 		return code;
+	}
+	if (!o.force_relay && !o.list_only && samehost_same_login(&o, &ops)) {
+		copy_on_host(&o, &ops, argc, argv, &r);
+		if (r.fatal) {
+			report_exit_line(&r, r.fatal);
+			code = r.fatal;
+			operands_free(&ops);
+			options_free(&o);
+			return code;
+		}
 	}
 	memset(&fl, 0, sizeof fl);
 	if (filter_build(&fl, o.filter_args, o.nfilter_args, o.eol_nulls, err, sizeof err) < 0) {

@@ -183,6 +183,7 @@ struct options {
 	int show_info_help;	/* --info=help */
 	int show_debug_help;	/* --debug=help */
 	int print_server_commands;	/* print both servers' commands, connect to none */
+	int force_relay;	/* --relay: relay even when both ends are on one login */
 	const char *local_rsync;	/* --local-rsync: rsync for local command lines */
 
 	/* operands: all but the last are sources */
@@ -210,6 +211,10 @@ void options_free(struct options *o);
 struct argv_scan {
 	const char *first, *last;
 	int nops;
+	/* When not NULL (room for argc words): the option words in order,
+	 * with their arguments, less those only the relay knows. */
+	const char **words;
+	int nwords;
 	const char *local_rsync;
 	int relay_only;
 };
