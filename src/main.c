@@ -463,15 +463,15 @@ int main(int argc, char **argv)
 	struct relay rl;
 	char err[1024];
 	int code, src_code, dest_code, ff_fd, reap_ms;
-	const char *cs;
+	const char *cs, *prog;
 
 	time_t started = time(NULL);
 
 	report_init(&r, stdout, stderr, 0);
 	/* before any signal disposition changes: rsync inherits them */
-	if (dropin_is_local(argc, argv, &cs)) {
-		dropin_exec(argc, argv, cs);
-		report_fatal(&r, RERR_IPC, "failed to run %s: %s", cs, strerror(errno));
+	if (dropin_is_local(argc, argv, &prog)) {
+		dropin_exec(argc, argv, prog);
+		report_fatal(&r, RERR_IPC, "failed to run %s: %s", prog, strerror(errno));
 		report_exit_line(&r, RERR_IPC);
 		return RERR_IPC;
 	}
