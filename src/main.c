@@ -19,6 +19,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "dropin.h"
 #include "filter.h"
 #include "handshake.h"
 #include "operands.h"
@@ -26,6 +27,7 @@
 #include "plan.h"
 #include "pump.h"
 #include "report.h"
+#include "samehost.h"
 #include "signals.h"
 #include "spawn.h"
 #include "stderr_label.h"
@@ -243,6 +245,62 @@ static int start_shell(struct conn *c, int i, const char *host, int prompt,
 		return -1;
 	}
 	return 0;
+}
+
+/* Both ends on one login: runs the copy on that host, so the output and
+ * exit code are the remote rsync's (255 is ssh's own; a signal to the
+ * relay ends it with 20, as always).  Returns the code, or -1 when the
+ * copy must be relayed after all (r->fatal set when it cannot be run). */
+static int copy_on_host(const struct options *o, const struct operands *ops, int argc,
+			char **argv, struct report *r)
+{
+	int code = -1;
+
+	const char *why = samehost_obstacle(o);
+	const char **words = calloc((size_t)argc + 1, sizeof *words);
+	struct argv_scan sc = { .words = words };
+	struct plan p;
+	char err[1024], line[1200], *cmd = NULL, **v;
+
+	if (why || !words) {
+		snprintf(line, sizeof line, "rsync-relay: both ends are on %s, but %s: "
+			 "relaying\n", ops->src.host, why ? why : "out of memory");
+		if (o->verbose)
+			report_info(r, line);
+		free(words);
+		return -1;
+	}
+	options_scan(argc, argv, &sc);
+	if (plan_build(&p, o, ops, 1, isatty(STDIN_FILENO), NULL, err, sizeof err) < 0) {
+		report_fatal(r, RERR_SYNTAX, "%s", err);
+	} else if (!(cmd = samehost_command(o, ops, words, sc.nwords))) {
+		report_fatal(r, RERR_MALLOC, "out of memory");
+	} else if (!(v = calloc((size_t)p.src_cmd_at + 2, sizeof *v))) {
+		report_fatal(r, RERR_MALLOC, "out of memory");
+	} else {
+		/* the remote shell's words, then the one command */
+		memcpy(v, p.src_argv.v, (size_t)p.src_cmd_at * sizeof *v);
+		v[p.src_cmd_at] = cmd;
+		if (o->verbose) {
+			snprintf(line, sizeof line, "rsync-relay: both ends are on %s: "
+				 "copying there\n", ops->src.host);
+			report_info(r, line);
+		}
+		if (o->debug.level[DEBUG_CMD] >= 1)
+			show_command(r, v);
+		fflush(NULL);
+		code = spawn_run(v, signals_caught, SIGNAL_REAP_MS);
+		if (code < 0)
+			report_fatal(r, RERR_IPC, "Failed to start the remote shell: %s",
+				     strerror(errno));
+		else if (signals_caught())
+			report_stop(r, code = RERR_SIGNAL);
+		free(v);
+	}
+	free(cmd);
+	plan_free(&p);
+	free(words);
+	return r->fatal ? -1 : code;
 }
 
 /* Starts both servers and runs the handshake. */
@@ -476,14 +534,21 @@ int main(int argc, char **argv)
 	struct relay rl;
 	char err[1024];
 	int code, src_code, dest_code, ff_fd, reap_ms;
-	const char *cs;
+	const char *cs, *prog;
 
 	time_t started = time(NULL);
 
+	report_init(&r, stdout, stderr, 0);
+	/* before any signal disposition changes: rsync inherits them */
+	if (dropin_is_local(argc, argv, &prog)) {
+		dropin_exec(argc, argv, prog);
+		report_fatal(&r, RERR_IPC, "failed to run %s: %s", prog, strerror(errno));
+		report_exit_line(&r, RERR_IPC);
+		return RERR_IPC;
+	}
 	setlocale(LC_CTYPE, "");
 	setlocale(LC_NUMERIC, "");	/* number formats follow the locale, as in rsync */
 	signals_install();
-	report_init(&r, stdout, stderr, 0);
 	cs = nl_langinfo(CODESET);
 	r.utf8 = cs && (strcmp(cs, "UTF-8") == 0 || strcmp(cs, "utf8") == 0);
 
@@ -520,6 +585,16 @@ int main(int argc, char **argv)
 		operands_free(&ops);
 		options_free(&o);
 		return code;
+	}
+	if (!o.force_relay && !o.list_only && samehost_same_login(&o, &ops)) {
+		code = copy_on_host(&o, &ops, argc, argv, &r);
+		if (r.fatal || code >= 0) {
+			if (r.fatal)
+				report_exit_line(&r, code = r.fatal);
+			operands_free(&ops);
+			options_free(&o);
+			return code;
+		}
 	}
 	memset(&fl, 0, sizeof fl);
 	if (filter_build(&fl, o.filter_args, o.nfilter_args, o.eol_nulls, err, sizeof err) < 0) {

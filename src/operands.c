@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 /* Splits one operand.  Returns 1 for host:path (host may be empty for
  * ":path"), 0 for a local path, -1 for the daemon forms we do not speak.
@@ -14,7 +15,7 @@ static int split_spec(const char *arg, char **user, char **host, char **path)
 	const char *hstart = arg, *hend = NULL, *colon = NULL, *s;
 
 	*user = *host = *path = NULL;
-	if (strncmp(arg, "rsync://", 8) == 0)
+	if (strncasecmp(arg, "rsync://", 8) == 0)
 		return -1;
 	for (s = arg; *s; s++) {
 		if (*s == '/')
@@ -142,4 +143,17 @@ void operands_free(struct operands *ops)
 {
 	endpoint_free(&ops->src);
 	endpoint_free(&ops->dest);
+}
+
+enum operand_kind operands_kind(const char *arg)
+{
+	char *user, *host, *path;
+	int r = split_spec(arg, &user, &host, &path);
+	enum operand_kind k = r < 0 ? OPERAND_DAEMON : r == 0 ? OPERAND_LOCAL
+				  : *host ? OPERAND_SHELL : OPERAND_CONTINUED;
+
+	free(user);
+	free(host);
+	free(path);
+	return k;
 }

@@ -24,4 +24,13 @@ int operands_parse(struct operands *ops, char **args, int nargs, char *err,
 		   size_t errlen);
 void operands_free(struct operands *ops);
 
+/* What rsync makes of one operand. */
+enum operand_kind {
+	OPERAND_LOCAL,		/* a local path */
+	OPERAND_SHELL,		/* [USER@]HOST:PATH */
+	OPERAND_CONTINUED,	/* ":PATH": a further path on the source host */
+	OPERAND_DAEMON,		/* HOST::MODULE or rsync://HOST/ */
+};
+enum operand_kind operands_kind(const char *arg);
+
 #endif

@@ -312,6 +312,8 @@ static const struct opt_def opt_defs[] = {
 	STR("src-rsync-path", 0, src_rsync_path),
 	STR("dest-rsync-path", 0, dest_rsync_path),
 	SET("print-server-commands", 0, print_server_commands, 1),
+	STR("local-rsync", 0, local_rsync),
+	SET("relay", 0, force_relay, 1),
 	STR("temp-dir", 'T', tmpdir),
 	STR("iconv", 0, iconv_opt),
 	CALL("no-iconv", 0, C_NO_ICONV, 0),
@@ -1518,6 +1520,84 @@ int options_parse(struct options *o, int argc, char **argv, const char *env_rsh,
 	return post_parse(&st, err, errlen);
 }
 
+/* The options rsync itself does not have. */
+static int relay_only(const struct opt_def *d)
+{
+	static const char *const names[] = { "src-rsh", "dest-rsh", "src-rsync-path",
+					     "dest-rsync-path", "print-server-commands",
+					     "relay", "local-rsync" };
+
+	for (size_t i = 0; d->name && i < sizeof names / sizeof *names; i++)
+		if (strcmp(d->name, names[i]) == 0)
+			return 1;
+	return 0;
+}
+
+/* One word that starts with '-': how many following words it takes as
+ * its argument (0 or 1), or -1 if rsync would reject it.  *mine is set
+ * for an option only the relay knows. */
+static int scan_option(const char *a, const char *next, struct argv_scan *sc, int *mine)
+{
+	const struct opt_def *d;
+
+	*mine = 0;
+	if (a[1] == '-') {
+		const char *name = a + 2, *eq = strchr(name, '=');
+
+		d = find_long(name, eq ? (size_t)(eq - name) : strlen(name));
+		if (!d || (eq && !d->takes_arg) || (d->takes_arg && !eq && !next))
+			return -1;
+		*mine = relay_only(d);
+		if (strcmp(d->name, "local-rsync") == 0)
+			sc->local_rsync = eq ? eq + 1 : next;
+		else
+			sc->relay_only |= *mine;
+		return d->takes_arg && !eq;
+	}
+	for (const char *p = a + 1; *p; p++) {
+		if (!(d = find_short((unsigned char)*p)))
+			return -1;
+		if (d->takes_arg)
+			return p[1] ? 0 : next ? 1 : -1;
+	}
+	return 0;
+}
+
+static void scan_operand(struct argv_scan *sc, const char *a)
+{
+	if (!sc->nops++)
+		sc->first = a;
+	sc->last = a;
+}
+
+int options_scan(int argc, char **argv, struct argv_scan *sc)
+{
+	sc->first = sc->last = NULL;
+	sc->nops = sc->nwords = sc->relay_only = 0;
+	sc->local_rsync = NULL;
+	for (int i = 1; i < argc; i++) {
+		const char *a = argv[i];
+		int more, mine;
+
+		if (strcmp(a, "--") == 0) {
+			for (i++; i < argc; i++)
+				scan_operand(sc, argv[i]);
+			break;
+		}
+		if (a[0] != '-' || !a[1]) {
+			scan_operand(sc, a);
+			continue;
+		}
+		more = scan_option(a, i + 1 < argc ? argv[i + 1] : NULL, sc, &mine);
+		if (more < 0)
+			return -1;
+		for (int k = 0; sc->words && !mine && k <= more; k++)
+			sc->words[sc->nwords++] = argv[i + k];
+		i += more;
+	}
+	return 0;
+}
+
 void options_free(struct options *o)
 {
 	free(o->args);
@@ -1702,11 +1782,15 @@ void options_usage(FILE *out)
 "     --src-rsync-path=PROG   program to start as rsync on the source\n"
 "     --dest-rsync-path=PROG  program to start as rsync on the destination\n"
 "     --print-server-commands print the command each server will run, and exit\n"
+"     --local-rsync=PROGRAM   rsync to run for a local copy, push or pull\n"
+"     --relay                 relay even when both ends are on one login\n"
 "\n"
 "The remote shell is ssh unless -e or RSYNC_RSH names another; plain ssh is\n"
 "started with agent, X11 and port forwarding off and without a tty.\n"
 "With a single source and no destination the source is listed, as rsync\n"
-"lists it.  Not supported: daemon connections, batch files, --log-file,\n"
-"--copy-as, --stderr, --stop-after/--stop-at.\n",
+"lists it.  A command line with at most one remote operand (a local copy,\n"
+"a push, a pull, a daemon operand) runs rsync itself with the same\n"
+"arguments.  Not supported between two remote hosts: daemon connections,\n"
+"batch files, --log-file, --copy-as, --stderr, --stop-after/--stop-at.\n",
 		out);
 }

@@ -183,6 +183,8 @@ struct options {
 	int show_info_help;	/* --info=help */
 	int show_debug_help;	/* --debug=help */
 	int print_server_commands;	/* print both servers' commands, connect to none */
+	int force_relay;	/* --relay: relay even when both ends are on one login */
+	const char *local_rsync;	/* --local-rsync: rsync for local command lines */
 
 	/* operands: all but the last are sources */
 	char **args;
@@ -200,6 +202,23 @@ struct options {
 int options_parse(struct options *o, int argc, char **argv, const char *env_rsh,
 		  char *err, size_t errlen);
 void options_free(struct options *o);
+/* What a command line is, read as rsync reads it, without applying
+ * any option: how many operands, the first and the last (pointers into
+ * argv), the --local-rsync program (NULL when not given) and whether an
+ * option only the relay knows was given.
+ * Returns -1 when a word is no option rsync or the relay knows, or an
+ * option lacks its argument: then only rsync can judge the line. */
+struct argv_scan {
+	const char *first, *last;
+	int nops;
+	/* When not NULL (room for argc words): the option words in order,
+	 * with their arguments, less those only the relay knows. */
+	const char **words;
+	int nwords;
+	const char *local_rsync;
+	int relay_only;
+};
+int options_scan(int argc, char **argv, struct argv_scan *sc);
 /* Writes the --help text to out. */
 void options_usage(FILE *out);
 /* The i-th entry of the option table, so that tests can check the help

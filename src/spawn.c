@@ -134,3 +134,42 @@ int child_reap(struct child *c, int timeout_ms)
 		return WTERMSIG(c->status) == SIGUSR1 ? 19 : 255;
 	return 255;
 }
+
+int spawn_run(char *const argv[], int (*stop)(void), int stop_ms)
+{
+	struct child c = { .to_fd = -1, .from_fd = -1 };
+	int in[2];
+
+	if (pipe(in) < 0)
+		return -1;
+	c.pid = fork();
+	if (c.pid < 0) {
+		close(in[0]);
+		close(in[1]);
+		return -1;
+	}
+	if (c.pid == 0) {
+		if (dup2(in[0], STDIN_FILENO) < 0)
+			_exit(255);
+		close(in[0]);
+		close(in[1]);
+		signal(SIGPIPE, SIG_DFL);
+		execvp(argv[0], argv);
+		fprintf(stderr, "rsync-relay: Failed to exec %s: %s (%d)\n", argv[0],
+			strerror(errno), errno);
+		_exit(14);
+	}
+	close(in[0]);
+	c.to_fd = in[1];	/* its end tells the command we are gone */
+	fcntl(c.to_fd, F_SETFD, FD_CLOEXEC);
+	/* a signal interrupts the wait (no SA_RESTART): the child then gets
+	 * stop_ms to go before SIGTERM */
+	while (waitpid(c.pid, &c.status, 0) < 0) {
+		if (errno != EINTR)
+			break;
+		if (stop())
+			return child_reap(&c, stop_ms);
+	}
+	c.pid = 0;
+	return child_reap(&c, 0);
+}

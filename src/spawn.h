@@ -28,4 +28,11 @@ void child_close_from(struct child *c);
  * code: the remote status, 255 for ssh's own failure, or a signal code. */
 int child_reap(struct child *c, int timeout_ms);
 
+/* Runs argv with our stdout and stderr and waits for it; its stdin is a
+ * pipe we hold, closed when we stop or die, so a remote command can
+ * watch it.  When stop() says so after a signal, the pipe is closed and
+ * the command gets stop_ms to go, then is ended as child_reap does.  Returns its code as child_reap does, or -1 when it
+ * cannot be started (errno set). */
+int spawn_run(char *const argv[], int (*stop)(void), int stop_ms);
+
 #endif

@@ -28,5 +28,6 @@ Suite *logfmt_suite(void);
 Suite *progress_suite(void);
 Suite *trust_suite(void);
 Suite *stderr_label_suite(void);
+Suite *dropin_suite(void);
 
 #endif

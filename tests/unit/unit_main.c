@@ -22,6 +22,7 @@ int main(void)
 	srunner_add_suite(sr, progress_suite());
 	srunner_add_suite(sr, trust_suite());
 	srunner_add_suite(sr, stderr_label_suite());
+	srunner_add_suite(sr, dropin_suite());
 
 	srunner_run_all(sr, CK_NORMAL);
 	failed = srunner_ntests_failed(sr);
