@@ -44,7 +44,10 @@ if ! download; then
 	# shellcheck disable=SC2086
 	download $PRIVATE
 fi
-DEB=$(ls "$TMP"/rsync_*.deb 2>/dev/null | head -n 1)
+DEB=
+for f in "$TMP"/rsync_*.deb; do
+	[ -f "$f" ] && DEB=$f
+done
 if [ -z "$DEB" ]; then
 	echo "apt-get could not download rsync=$VERSION (no network, or no Debian 12 source):" >&2
 	grep -E '^(E|W):' "$LOG" | tail -n 3 >&2
