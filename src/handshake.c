@@ -180,19 +180,63 @@ void hs_common_caps(int32_t compat_a, int32_t compat_b, const char *offered, cha
 	out[o] = '\0';
 }
 
+/* The checksums the relay can carry, in rsync's order of preference, with
+ * the bytes of a whole-file sum (all the parser needs to know of one).  An
+ * alias names the checksum of the entry before it. */
+static const struct {
+	const char *name;
+	int len;
+	int alias;
+} checksums[] = {
+	{ "xxh128", 16, 0 }, { "xxh3", 8, 0 }, { "xxh64", 8, 0 }, { "xxhash", 8, 1 },
+	{ "md5", 16, 0 }, { "md4", 16, 0 }, { "sha1", 20, 0 }, { "none", 1, 0 },
+};
+
+/* The compressions whose token framing src/sendstream.c follows. */
+static const char *const compressions[] = { "zstd", "lz4", "zlibx", "zlib", "none" };
+
 int hs_checksum_len(const char *name)
 {
-	static const struct {
-		const char *name;
-		int len;
-	} lens[] = {
-		{ "xxh128", 16 }, { "xxh3", 8 }, { "xxh64", 8 }, { "xxhash", 8 },
-		{ "md5", 16 }, { "md4", 16 }, { "sha1", 20 }, { "none", 1 },
-	};
-	for (size_t i = 0; i < sizeof lens / sizeof *lens; i++)
-		if (strcmp(lens[i].name, name) == 0)
-			return lens[i].len;
+	for (size_t i = 0; i < sizeof checksums / sizeof *checksums; i++)
+		if (strcmp(checksums[i].name, name) == 0)
+			return checksums[i].len;
 	return -1;
+}
+
+/* The i-th name of a table (HS_CHECKSUMS or HS_COMPRESSIONS), NULL past
+ * its end. */
+static const char *known_name(int what, size_t i)
+{
+	if (what == HS_COMPRESSIONS)
+		return i < sizeof compressions / sizeof *compressions ? compressions[i] : NULL;
+	return i < sizeof checksums / sizeof *checksums ? checksums[i].name : NULL;
+}
+
+static int hs_known(int what, const char *name, size_t len)
+{
+	const char *k;
+
+	for (size_t i = 0; (k = known_name(what, i)) != NULL; i++)
+		if (strlen(k) == len && memcmp(k, name, len) == 0)
+			return 1;
+	return 0;
+}
+
+void hs_known_names(int what, char *out, size_t outlen)
+{
+	const char *k;
+	size_t o = 0;
+
+	if (outlen)
+		out[0] = '\0';
+	for (size_t i = 0; o < outlen && (k = known_name(what, i)) != NULL; i++) {
+		int alias = what == HS_CHECKSUMS && checksums[i].alias;
+		int w = snprintf(out + o, outlen - o, alias ? " (%s)" : o ? " %s" : "%s", k);
+
+		if (w < 0)
+			break;
+		o += (size_t)w;
+	}
 }
 
 /* ---- the handshake over buffers ---- */
@@ -278,17 +322,43 @@ static int get_list(struct hs_cur *c, int side, const char *who, char out[HS_LIS
 	return 0;
 }
 
-/* Agrees on one name from both servers' lists. */
-static int negotiate(struct hs_cur c[2], const char *const who[2], const char *what,
+/* The names of list that the relay can carry, in list's order: a name
+ * both servers know but the relay does not would garble the stream. */
+static void keep_known(int what, const char *list, char out[HS_LIST_MAX])
+{
+	size_t o = 0;
+
+	for (const char *q = list; *q;) {
+		size_t l;
+
+		while (*q == ' ')
+			q++;
+		l = strcspn(q, " ");
+		if (l && hs_known(what, q, l)) {
+			if (o)
+				out[o++] = ' ';
+			memcpy(out + o, q, l);	/* fits: out holds all of list */
+			o += l;
+		}
+		q += l;
+	}
+	out[o] = '\0';
+}
+
+/* Agrees on one name from both servers' lists, among those the relay
+ * can carry. */
+static int negotiate(struct hs_cur c[2], const char *const who[2], int what_id,
 		     char *chosen, struct hs_progress *p, char *err, size_t errlen)
 {
-	char l[2][HS_LIST_MAX];
+	const char *what = what_id == HS_COMPRESSIONS ? "compress" : "checksum";
+	char l[2][HS_LIST_MAX], known[HS_LIST_MAX];
 	int k;
 
 	for (int i = 0; i < 2; i++)
 		if ((k = get_list(&c[i], i, who[i], l[i], p, err, errlen)) != 0)
 			return k;
-	if (hs_pick_name(l[0], l[1], chosen, NAME_MAX_LEN) < 0)
+	keep_known(what_id, l[0], known);
+	if (hs_pick_name(known, l[1], chosen, NAME_MAX_LEN) < 0)
 		return hs_fail(p, err, errlen, RERR_UNSUPPORTED,
 			       "Failed to negotiate a %s choice: the %s offers \"%s\", "
 			       "the %s \"%s\"", what, who[0], l[0], who[1], l[1]);
@@ -340,9 +410,9 @@ static int parse(struct hs_cur c[2], const char *const who[2], const struct hs_w
 	 * got it as an option and sends no list for it. */
 	p->nego_sum = s->varint_flist_flags && !w->checksum_choice;
 	p->nego_zip = s->varint_flist_flags && w->compress && !w->compress_choice;
-	if (p->nego_sum && (k = negotiate(c, who, "checksum", s->checksum, p, err, errlen)) != 0)
+	if (p->nego_sum && (k = negotiate(c, who, HS_CHECKSUMS, s->checksum, p, err, errlen)) != 0)
 		return k;
-	if (p->nego_zip && (k = negotiate(c, who, "compress", s->compress, p, err, errlen)) != 0)
+	if (p->nego_zip && (k = negotiate(c, who, HS_COMPRESSIONS, s->compress, p, err, errlen)) != 0)
 		return k;
 	snprintf(p->zip_name, sizeof p->zip_name, "%s", s->compress);
 	p->names_known = 1;

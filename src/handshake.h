@@ -116,6 +116,13 @@ int hs_pick_name(const char *a, const char *b, char *out, size_t outlen);
 /* Length of a whole-file checksum for a checksum name, or -1. */
 int hs_checksum_len(const char *name);
 
+/* The names the relay can negotiate and carry, space separated, in the
+ * order it prefers them (an alias in parentheses), as --version shows
+ * them: what is HS_CHECKSUMS or HS_COMPRESSIONS. */
+#define HS_CHECKSUMS 0
+#define HS_COMPRESSIONS 1
+void hs_known_names(int what, char *out, size_t outlen);
+
 /* The capability letters (of "LsfxCIvu" and 'i') both servers understand,
  * judged from the compat flags each answered to all of them. */
 void hs_common_caps(int32_t compat_a, int32_t compat_b, const char *offered, char *out,

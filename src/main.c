@@ -74,13 +74,29 @@ static int32_t random_seed(void)
 	return v ? (int32_t)v : 1;
 }
 
+/* rsync's --version sections, for what the relay itself can do; the name
+ * lists are the handshake's own. */
 static void print_version(void)
 {
+	char names[256];
+
 	printf("rsync-relay %s  (rsync protocol versions %d to %d)\n", PACKAGE_VERSION,
 	       RELAY_MIN_PROTOCOL, RELAY_PROTOCOL);
 	printf("Relays rsync between two remote shells; needs rsync and a remote shell\n"
-	       "(ssh) on both hosts.\n\n"
-	       "This program is free software: you can redistribute it and/or modify it\n"
+	       "(ssh) on both hosts.\n");
+	printf("Capabilities:\n    %sincremental recursion, 64-bit files, secluded-args,\n"
+	       "    no rsync daemon endpoints (HOST::MODULE, rsync://) yet\n",
+	       strchr(PLAN_CAPS, 'i') ? "" : "no ");
+#ifdef HAVE_SPLICE
+	printf("Optimizations:\n    splice\n");
+#else
+	printf("Optimizations:\n    no splice\n");
+#endif
+	hs_known_names(HS_CHECKSUMS, names, sizeof names);
+	printf("Checksum list:\n    %s\n", names);
+	hs_known_names(HS_COMPRESSIONS, names, sizeof names);
+	printf("Compress list:\n    %s\n\n", names);
+	printf("This program is free software: you can redistribute it and/or modify it\n"
 	       "under the terms of the GNU General Public License, version 3 or later.\n");
 }
 

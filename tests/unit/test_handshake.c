@@ -716,6 +716,37 @@ START_TEST(test_hs_only_none)
 }
 END_TEST
 
+/* A name both servers share but the relay cannot carry is passed over
+ * (changed from the recording: "foo" put first in both lists). */
+START_TEST(test_hs_unknown_name_passed_over)
+{
+	static const unsigned char a[] = {P32, 0x81, 0xff, 0x09, 'f', 'o', 'o', ' ', 'x', 'x', 'h',
+					  '6', '4', 0x39, 0x30, 0x00, 0x00};
+	static const unsigned char b[] = {P32, 0x81, 0xff, 0x0d, 'f', 'o', 'o', ' ', 'm', 'd', '5',
+					  ' ', 'x', 'x', 'h', '6', '4', 0x39, 0x30, 0x00, 0x00};
+	struct run x;
+
+	run_handshake(&x, a, sizeof a, b, sizeof b, 0);
+	expect_ok(&x);
+	ck_assert_str_eq(x.s.checksum, "xxh64");
+	EXPECT_WRITTEN(x.a, P32, 0x05, 'x', 'x', 'h', '6', '4');
+}
+END_TEST
+
+/* The lists --version shows are the ones negotiated from. */
+START_TEST(test_known_names)
+{
+	char out[128];
+
+	hs_known_names(HS_CHECKSUMS, out, sizeof out);
+	ck_assert_str_eq(out, "xxh128 xxh3 xxh64 (xxhash) md5 md4 sha1 none");
+	hs_known_names(HS_COMPRESSIONS, out, sizeof out);
+	ck_assert_str_eq(out, "zstd lz4 zlibx zlib none");
+	hs_known_names(HS_COMPRESSIONS, out, 6);
+	ck_assert_str_eq(out, "zstd ");
+}
+END_TEST
+
 /* What follows the seed belongs to the stream and stays unread. */
 START_TEST(test_hs_reads_no_further)
 {
@@ -901,6 +932,7 @@ Suite *handshake_suite(void)
 	tcase_add_test(tn, test_pick_name);
 	tcase_add_test(tn, test_pick_name_small_buffer);
 	tcase_add_test(tn, test_checksum_len);
+	tcase_add_test(tn, test_known_names);
 	suite_add_tcase(s, tn);
 
 	tcase_add_test(tr, test_hs_protocol32);
@@ -911,6 +943,7 @@ Suite *handshake_suite(void)
 	tcase_add_test(tr, test_hs_different_seeds);
 	tcase_add_test(tr, test_hs_client_only_flags_may_differ);
 	tcase_add_test(tr, test_hs_only_none);
+	tcase_add_test(tr, test_hs_unknown_name_passed_over);
 	tcase_add_test(tr, test_hs_reads_no_further);
 	tcase_add_test(tr, test_hs_parse_whole);
 	tcase_add_test(tr, test_hs_parse_asks_exactly);
