@@ -367,6 +367,7 @@ static int handle_msg(struct relay *rl, struct side *from, int tag,
 	case MSG_IO_TIMEOUT:
 		return len == 4 ? 0 : -1;
 	case MSG_ERROR_EXIT:
+		from->said_exit = 1;
 		if (len == 4)
 			begin_error_exit(rl, from, (int)wire_get_u32(p));
 		else if (len != 0)
@@ -1078,8 +1079,13 @@ static void check_ends(struct relay *rl)
 		if (!out_pending(b))
 			close_input(b);
 		if (!a->out.closed && !out_pending(a)) {
+			/* after a server's error exit, not before the sender
+			 * has answered it */
+			int waits = rl->exit_sent && !a->said_exit;
+
 			side_ended(rl, b, a);
-			close_input(a);
+			if (!waits)
+				close_input(a);
 		}
 	}
 	if (a_ended && b_ended)
@@ -1212,11 +1218,14 @@ int pump_run(struct relay *rl)
 		if (move_bytes(rl) < 0)
 			break;
 		if (rl->exit_sent) {
-			/* After an error exit each server only needs our answer. */
-			if (!out_pending(&rl->src))
-				close_input(&rl->src);
-			if (!out_pending(&rl->dest))
-				close_input(&rl->dest);
+			/* After an error exit each server only needs our answer,
+			 * but a server reads its messages only now and then: an
+			 * end of file before it has read ours would be its own
+			 * "connection unexpectedly closed", code 12. */
+			for (int j = 0; j < 2; j++)
+				if (!out_pending(sides[j]) &&
+				    (sides[j]->said_exit || sides[j]->in.eof))
+					close_input(sides[j]);
 		}
 		/* Raw bytes that can never be consumed once their source ended. */
 		for (int j = 0; j < 2; j++)
