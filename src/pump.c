@@ -149,6 +149,7 @@ int pump_init(struct relay *rl, struct child *src, struct child *dest,
 	p.want_xattr_optim = s->protocol >= 31 && !(s->compat_flags & CF_AVOID_XATTR_OPTIM);
 	p.do_xfers = !o->dry_run;
 	p.compressed = s->compress[0] != '\0';
+	p.lz4 = strcmp(s->compress, "lz4") == 0;
 	p.xfer_sum_len = s->xfer_sum_len;
 	p.log_before = o->log_before_transfer;
 	p.append_mode = o->append_mode;
@@ -464,11 +465,16 @@ static void progress_events(struct relay *rl, int ev)
 		size = ss->item->size;
 
 	if (ev & SS_EV_DATA) {
+		/* Compressed data the relay cannot count: the bytes so far
+		 * without a share of the whole (the line's -1 size) */
+		int unknown = ss->p.compressed && !ss->p.lz4;
+
 		if (whole)
-			progress_show(p, ss->st.total_transferred_size - size + ss->data_ofs,
-				      ss->total_size, now);
+			progress_show(p, ss->st.total_transferred_size - size +
+					 (unknown ? 0 : ss->data_ofs),
+				      unknown ? -1 : ss->total_size, now);
 		else
-			progress_show(p, ss->data_ofs, size, now);
+			progress_show(p, ss->data_ofs, unknown ? -1 : size, now);
 	}
 	if (ev & SS_EV_XFER_END) {
 		if (whole)

@@ -11,6 +11,7 @@
 #include <stdint.h>
 
 #include "flist.h"
+#include "lz4_count.h"
 #include "stats.h"
 #include "trust.h"
 #include "wire.h"
@@ -64,6 +65,8 @@ struct ss_params {
 	struct flist_opts fo;
 	int do_xfers;		/* not a dry run */
 	int compressed;		/* token framing of -z */
+	int lz4;		/* with compressed: lz4, whose blocks the parser
+				 * counts (the others' sizes stay unknown) */
 	int xfer_sum_len;
 	int ignore_errors;
 	int want_xattr_optim;	/* protocol >= 31 without CF_AVOID_XATTR_OPTIM */
@@ -89,7 +92,10 @@ struct sendstream {
 	int32_t sum_count, blength, remainder;	/* the current file's checksum header */
 	int32_t token;			/* last block matched (compressed framing) */
 	int64_t file_literal, file_matched;	/* the current file's data so far */
-	int64_t data_ofs;		/* with SS_EV_DATA: the file's offset */
+	int64_t data_ofs;		/* with SS_EV_DATA: the file's offset (with
+					 * compression other than lz4, in
+					 * compressed bytes) */
+	struct lz4_count lz4;		/* the current file's unpacked lz4 data */
 	int cur_index;			/* rsync's index of the item across lists */
 	const struct flist *cur;	/* rsync's cur_flist: the item's list,
 					 * then the next as lists retire */

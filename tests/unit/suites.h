@@ -27,5 +27,6 @@ Suite *filtercheck_suite(void);
 Suite *logfmt_suite(void);
 Suite *progress_suite(void);
 Suite *trust_suite(void);
+Suite *lz4_count_suite(void);
 
 #endif
