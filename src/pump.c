@@ -149,7 +149,9 @@ int pump_init(struct relay *rl, struct child *src, struct child *dest,
 	p.want_xattr_optim = s->protocol >= 31 && !(s->compat_flags & CF_AVOID_XATTR_OPTIM);
 	p.do_xfers = !o->dry_run;
 	p.compressed = s->compress[0] != '\0';
-	p.lz4 = strcmp(s->compress, "lz4") == 0;
+	p.zip = strcmp(s->compress, "lz4") == 0		 ? SS_ZIP_LZ4
+		: strncmp(s->compress, "zlib", 4) == 0 ? SS_ZIP_DEFLATE
+							 : SS_ZIP_UNCOUNTED;
 	p.xfer_sum_len = s->xfer_sum_len;
 	p.log_before = o->log_before_transfer;
 	p.append_mode = o->append_mode;
@@ -467,7 +469,7 @@ static void progress_events(struct relay *rl, int ev)
 	if (ev & SS_EV_DATA) {
 		/* Compressed data the relay cannot count: the bytes so far
 		 * without a share of the whole (the line's -1 size) */
-		int unknown = ss->p.compressed && !ss->p.lz4;
+		int unknown = !ss_data_counted(ss);
 
 		if (whole)
 			progress_show(p, ss->st.total_transferred_size - size +

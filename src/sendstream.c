@@ -539,6 +539,8 @@ static int step_sumhead(struct sendstream *ss, const unsigned char *buf, size_t 
 	ss->token = 0;
 	ss->file_literal = ss->file_matched = 0;
 	ss->lz4.out = 0;
+	deflate_count_reset(&ss->dc);
+	ss->in_deflated = 0;
 	ss->state = SS_TOKEN;
 	return result(ss, (ptrdiff_t)need, used, drop, 0);
 }
@@ -547,9 +549,17 @@ static int step_sumhead(struct sendstream *ss, const unsigned char *buf, size_t 
  * the other compressions only in the compressed ones. */
 static int64_t file_pos(const struct sendstream *ss)
 {
-	if (ss->p.compressed && ss->p.lz4)
+	if (ss->p.compressed && ss->p.zip == SS_ZIP_LZ4)
 		return ss->lz4.out + ss->file_matched;
+	if (ss->p.compressed && ss->p.zip == SS_ZIP_DEFLATE)
+		return ss->dc.out + ss->file_matched;
 	return ss->file_literal + ss->file_matched;
+}
+
+int ss_data_counted(const struct sendstream *ss)
+{
+	return !ss->p.compressed || ss->p.zip == SS_ZIP_LZ4 ||
+	       (ss->p.zip == SS_ZIP_DEFLATE && !ss->dc.bad);
 }
 
 static int step_token(struct sendstream *ss, const unsigned char *buf, size_t len,
@@ -584,6 +594,11 @@ static int step_token(struct sendstream *ss, const unsigned char *buf, size_t le
 		return 0;
 	unsigned flag = buf[0];
 	size_t need;
+	if (ss->in_deflated && (flag & 0xC0) != TOKEN_DEFLATED) {
+		/* the sync flush's last bytes, which the sender leaves out */
+		deflate_count_sync_end(&ss->dc);
+		ss->in_deflated = 0;
+	}
 	if (flag == TOKEN_END) {
 		count_file_end(ss);
 		ss->state = SS_FILESUM;
@@ -596,6 +611,7 @@ static int step_token(struct sendstream *ss, const unsigned char *buf, size_t le
 		ss->data_ofs = file_pos(ss);
 		ss->events |= SS_EV_DATA;
 		lz4_count_block(&ss->lz4);
+		ss->in_deflated = ss->p.zip == SS_ZIP_DEFLATE;
 		/* compressed bytes (the file's are worked out at its end) */
 		ss->file_literal += ss->literal_left;
 		if (ss->literal_left)
@@ -701,8 +717,10 @@ static int step_any(struct sendstream *ss, const unsigned char *buf, size_t len,
 	case SS_LITERAL: {
 		int k = pass_through(ss, len, used, SS_TOKEN);
 
-		if (k > 0 && ss->p.compressed && ss->p.lz4)
+		if (k > 0 && ss->p.compressed && ss->p.zip == SS_ZIP_LZ4)
 			lz4_count_feed(&ss->lz4, buf, *used);
+		else if (k > 0 && ss->p.compressed && ss->p.zip == SS_ZIP_DEFLATE)
+			deflate_count_feed(&ss->dc, buf, *used);
 		return k;
 	}
 	case SS_FILESUM:

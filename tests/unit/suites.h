@@ -28,5 +28,6 @@ Suite *logfmt_suite(void);
 Suite *progress_suite(void);
 Suite *trust_suite(void);
 Suite *lz4_count_suite(void);
+Suite *deflate_count_suite(void);
 
 #endif

@@ -21,6 +21,7 @@ int main(void)
 	srunner_add_suite(sr, logfmt_suite());
 	srunner_add_suite(sr, progress_suite());
 	srunner_add_suite(sr, lz4_count_suite());
+	srunner_add_suite(sr, deflate_count_suite());
 	srunner_add_suite(sr, trust_suite());
 
 	srunner_run_all(sr, CK_NORMAL);
