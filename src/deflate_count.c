@@ -131,11 +131,11 @@ static int dynamic_codes(struct deflate_count *c, struct cur *k)
 			if (!at)
 				return BROKEN;
 			val = lens[at - 1];
-			rep = bits(k, 2) + 3;
-		} else
-			rep = sym == 17 ? bits(k, 3) + 3 : bits(k, 7) + 11;
-		if (rep < 3)
-			return NEED_MORE;
+		}
+		rep = bits(k, sym == 16 ? 2 : sym == 17 ? 3 : 7);
+		if (rep < 0)
+			return rep;
+		rep += sym == 18 ? 11 : 3;
 		if (at + rep > nlen + ndist)
 			return BROKEN;
 		while (rep--)
