@@ -81,6 +81,16 @@ static void gen_init(struct relay *rl)
 	gs_init(&rl->gs, &p, &rl->ss);
 }
 
+/* What the parser can count of the negotiated compression's data. */
+static int zip_counted(const char *name)
+{
+	if (strcmp(name, "lz4") == 0)
+		return SS_ZIP_LZ4;
+	if (strcmp(name, "zlib") == 0 || strcmp(name, "zlibx") == 0)
+		return SS_ZIP_DEFLATE;
+	return SS_ZIP_UNCOUNTED;
+}
+
 int pump_init(struct relay *rl, struct child *src, struct child *dest,
 	      const struct options *o, const struct session *s, struct report *r)
 {
@@ -149,9 +159,7 @@ int pump_init(struct relay *rl, struct child *src, struct child *dest,
 	p.want_xattr_optim = s->protocol >= 31 && !(s->compat_flags & CF_AVOID_XATTR_OPTIM);
 	p.do_xfers = !o->dry_run;
 	p.compressed = s->compress[0] != '\0';
-	p.zip = strcmp(s->compress, "lz4") == 0		 ? SS_ZIP_LZ4
-		: strncmp(s->compress, "zlib", 4) == 0 ? SS_ZIP_DEFLATE
-							 : SS_ZIP_UNCOUNTED;
+	p.zip = zip_counted(s->compress);
 	p.xfer_sum_len = s->xfer_sum_len;
 	p.log_before = o->log_before_transfer;
 	p.append_mode = o->append_mode;
@@ -1089,7 +1097,7 @@ static void check_ends(struct relay *rl)
 		if (!a->out.closed && !out_pending(a)) {
 			/* after a server's error exit, not before the sender
 			 * has answered it */
-			int waits = rl->exit_sent && !a->said_exit;
+			int waits = rl->exit_sent && !a->said_exit && rl->s->protocol >= 31;
 
 			side_ended(rl, b, a);
 			if (!waits)
@@ -1229,10 +1237,12 @@ int pump_run(struct relay *rl)
 			/* After an error exit each server only needs our answer,
 			 * but a server reads its messages only now and then: an
 			 * end of file before it has read ours would be its own
-			 * "connection unexpectedly closed", code 12. */
+			 * "connection unexpectedly closed", code 12.  (Before
+			 * protocol 31 there is no answer to wait for.) */
 			for (int j = 0; j < 2; j++)
 				if (!out_pending(sides[j]) &&
-				    (sides[j]->said_exit || sides[j]->in.eof))
+				    (sides[j]->said_exit || sides[j]->in.eof ||
+				     rl->s->protocol < 31))
 					close_input(sides[j]);
 		}
 		/* Raw bytes that can never be consumed once their source ended. */
