@@ -76,9 +76,12 @@ static void print_line(struct progress *p, int64_t ofs, int64_t size,
 	p->line_open = 0;
 	if (p->quiet)
 		return;
-	fprintf(p->out, "\r%15s %3d%% %7.2f%s %s%s",
-		logfmt_num(ofs, p->human, num, sizeof num), percent(ofs, size),
-		rate, units, when, tail);
+	logfmt_num(ofs, p->human, num, sizeof num);
+	if (size < 0)
+		fprintf(p->out, "\r%15s  ??%% %7.2f%s %s%s", num, rate, units, when, tail);
+	else
+		fprintf(p->out, "\r%15s %3d%% %7.2f%s %s%s", num, percent(ofs, size), rate,
+			units, when, tail);
 	if (stays_open) {
 		p->line_open = 1;
 		/* Without a newline the line would sit in the buffer. */
@@ -119,7 +122,8 @@ void progress_show(struct progress *p, int64_t ofs, int64_t size, int64_t now_ms
 	oldest = &p->hist[p->oldest];
 	rate = rate_of(ofs - oldest->ofs, span(oldest->ms, now_ms));
 	print_line(p, ofs, size, rate,
-		   rate != 0.0 ? (double)(size - ofs) / rate / 1000.0 : 0.0, "  ", 1);
+		   size < 0 ? -1.0 : rate != 0.0 ? (double)(size - ofs) / rate / 1000.0 : 0.0,
+		   "  ", 1);
 }
 
 void progress_end_file(struct progress *p, int64_t ofs, int64_t size,

@@ -78,7 +78,8 @@ void progress_init(struct progress *p, FILE *out, int level, int human, int quie
 /* Data arrived: ofs of size bytes are done.  Level 1: offsets within the
  * current file; level 2: the bytes of all files so far and the total of
  * the transfer.  Prints a live line unless one was printed less than a
- * second ago. */
+ * second ago.  A size < 0 says the share done is unknown: the line shows
+ * "??%" and "??:??:??" for the percentage and the time left. */
 void progress_show(struct progress *p, int64_t ofs, int64_t size, int64_t now_ms);
 
 /* A file is finished.  Level 1: ofs and size are both the file's size

@@ -82,6 +82,16 @@ static void gen_init(struct relay *rl)
 	gs_init(&rl->gs, &p, &rl->ss);
 }
 
+/* What the parser can count of the negotiated compression's data. */
+static int zip_counted(const char *name)
+{
+	if (strcmp(name, "lz4") == 0)
+		return SS_ZIP_LZ4;
+	if (strcmp(name, "zlib") == 0 || strcmp(name, "zlibx") == 0)
+		return SS_ZIP_DEFLATE;
+	return SS_ZIP_UNCOUNTED;
+}
+
 int pump_init(struct relay *rl, struct child *src, struct child *dest,
 	      const struct options *o, const struct session *s, struct report *r)
 {
@@ -151,6 +161,7 @@ int pump_init(struct relay *rl, struct child *src, struct child *dest,
 	p.want_xattr_optim = s->protocol >= 31 && !(s->compat_flags & CF_AVOID_XATTR_OPTIM);
 	p.do_xfers = !o->dry_run;
 	p.compressed = s->compress[0] != '\0';
+	p.zip = zip_counted(s->compress);
 	p.xfer_sum_len = s->xfer_sum_len;
 	p.log_before = o->log_before_transfer;
 	p.append_mode = o->append_mode;
@@ -369,6 +380,7 @@ static int handle_msg(struct relay *rl, struct side *from, int tag,
 	case MSG_IO_TIMEOUT:
 		return len == 4 ? 0 : -1;
 	case MSG_ERROR_EXIT:
+		from->said_exit = 1;
 		if (len == 4)
 			begin_error_exit(rl, from, (int)wire_get_u32(p));
 		else if (len != 0)
@@ -466,11 +478,16 @@ static void progress_events(struct relay *rl, int ev)
 		size = ss->item->size;
 
 	if (ev & SS_EV_DATA) {
+		/* Compressed data the relay cannot count: the bytes so far
+		 * without a share of the whole (the line's -1 size) */
+		int unknown = !ss_data_counted(ss);
+
 		if (whole)
-			progress_show(p, ss->st.total_transferred_size - size + ss->data_ofs,
-				      ss->total_size, now);
+			progress_show(p, ss->st.total_transferred_size - size +
+					 (unknown ? 0 : ss->data_ofs),
+				      unknown ? -1 : ss->total_size, now);
 		else
-			progress_show(p, ss->data_ofs, size, now);
+			progress_show(p, ss->data_ofs, unknown ? -1 : size, now);
 	}
 	if (ev & SS_EV_XFER_END) {
 		if (whole)
@@ -1084,8 +1101,13 @@ static void check_ends(struct relay *rl)
 		if (!out_pending(b))
 			close_input(b);
 		if (!a->out.closed && !out_pending(a)) {
+			/* after a server's error exit, not before the sender
+			 * has answered it */
+			int waits = rl->exit_sent && !a->said_exit && rl->s->protocol >= 31;
+
 			side_ended(rl, b, a);
-			close_input(a);
+			if (!waits)
+				close_input(a);
 		}
 	}
 	if (a_ended && b_ended)
@@ -1226,11 +1248,16 @@ int pump_run(struct relay *rl)
 		if (move_bytes(rl) < 0)
 			break;
 		if (rl->exit_sent) {
-			/* After an error exit each server only needs our answer. */
-			if (!out_pending(&rl->src))
-				close_input(&rl->src);
-			if (!out_pending(&rl->dest))
-				close_input(&rl->dest);
+			/* After an error exit each server only needs our answer,
+			 * but a server reads its messages only now and then: an
+			 * end of file before it has read ours would be its own
+			 * "connection unexpectedly closed", code 12.  (Before
+			 * protocol 31 there is no answer to wait for.) */
+			for (int j = 0; j < 2; j++)
+				if (!out_pending(sides[j]) &&
+				    (sides[j]->said_exit || sides[j]->in.eof ||
+				     rl->s->protocol < 31))
+					close_input(sides[j]);
 		}
 		/* Raw bytes that can never be consumed once their source ended. */
 		for (int j = 0; j < 2; j++)

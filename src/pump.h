@@ -43,6 +43,7 @@ struct side {
 	struct inq in;
 	struct outq out;
 	uint64_t bytes_in, bytes_out;
+	int said_exit;		/* it sent MSG_ERROR_EXIT (a code or the answer) */
 };
 
 /* The relay acting as the sender itself toward the receiver: a source

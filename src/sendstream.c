@@ -538,8 +538,28 @@ static int step_sumhead(struct sendstream *ss, const unsigned char *buf, size_t 
 	ss->remainder = remainder;
 	ss->token = 0;
 	ss->file_literal = ss->file_matched = 0;
+	ss->lz4.out = 0;
+	deflate_count_reset(&ss->dc);
+	ss->in_deflated = 0;
 	ss->state = SS_TOKEN;
 	return result(ss, (ptrdiff_t)need, used, drop, 0);
+}
+
+/* Where the file's data has got to: with lz4 in unpacked bytes, with
+ * the other compressions only in the compressed ones. */
+static int64_t file_pos(const struct sendstream *ss)
+{
+	if (ss->p.compressed && ss->p.zip == SS_ZIP_LZ4)
+		return ss->lz4.out + ss->file_matched;
+	if (ss->p.compressed && ss->p.zip == SS_ZIP_DEFLATE)
+		return ss->dc.out + ss->file_matched;
+	return ss->file_literal + ss->file_matched;
+}
+
+int ss_data_counted(const struct sendstream *ss)
+{
+	return !ss->p.compressed || ss->p.zip == SS_ZIP_LZ4 ||
+	       (ss->p.zip == SS_ZIP_DEFLATE && !ss->dc.bad);
 }
 
 static int step_token(struct sendstream *ss, const unsigned char *buf, size_t len,
@@ -574,6 +594,11 @@ static int step_token(struct sendstream *ss, const unsigned char *buf, size_t le
 		return 0;
 	unsigned flag = buf[0];
 	size_t need;
+	if (ss->in_deflated && (flag & 0xC0) != TOKEN_DEFLATED) {
+		/* the sync flush's last bytes, which the sender leaves out */
+		deflate_count_sync_end(&ss->dc);
+		ss->in_deflated = 0;
+	}
 	if (flag == TOKEN_END) {
 		count_file_end(ss);
 		ss->state = SS_FILESUM;
@@ -583,9 +608,11 @@ static int step_token(struct sendstream *ss, const unsigned char *buf, size_t le
 		if (len < 2)
 			return 0;
 		ss->literal_left = (int64_t)((flag & 0x3F) << 8 | buf[1]);
-		ss->data_ofs = ss->file_literal + ss->file_matched;
+		ss->data_ofs = file_pos(ss);
 		ss->events |= SS_EV_DATA;
-		/* compressed bytes: only a guide to the progress shown */
+		lz4_count_block(&ss->lz4);
+		ss->in_deflated = ss->p.zip == SS_ZIP_DEFLATE;
+		/* compressed bytes (the file's are worked out at its end) */
 		ss->file_literal += ss->literal_left;
 		if (ss->literal_left)
 			ss->state = SS_LITERAL;
@@ -613,7 +640,7 @@ static int step_token(struct sendstream *ss, const unsigned char *buf, size_t le
 	if (token < 0 || token + run >= ss->sum_count)
 		return fail(ss, "Invalid block index %ld (of %ld)", (long)(token + run),
 			    ss->sum_count);
-	ss->data_ofs = ss->file_literal + ss->file_matched;
+	ss->data_ofs = file_pos(ss);
 	ss->events |= SS_EV_DATA;
 	count_match(ss, token, run + 1);
 	ss->token = (int32_t)(token + run);
@@ -687,8 +714,15 @@ static int step_any(struct sendstream *ss, const unsigned char *buf, size_t len,
 		return step_sumhead(ss, buf, len, used, drop);
 	case SS_TOKEN:
 		return step_token(ss, buf, len, used, drop);
-	case SS_LITERAL:
-		return pass_through(ss, len, used, SS_TOKEN);
+	case SS_LITERAL: {
+		int k = pass_through(ss, len, used, SS_TOKEN);
+
+		if (k > 0 && ss->p.compressed && ss->p.zip == SS_ZIP_LZ4)
+			lz4_count_feed(&ss->lz4, buf, *used);
+		else if (k > 0 && ss->p.compressed && ss->p.zip == SS_ZIP_DEFLATE)
+			deflate_count_feed(&ss->dc, buf, *used);
+		return k;
+	}
 	case SS_FILESUM:
 		if (len < (size_t)ss->p.xfer_sum_len)
 			return 0;

@@ -10,7 +10,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "deflate_count.h"
 #include "flist.h"
+#include "lz4_count.h"
 #include "stats.h"
 #include "trust.h"
 #include "wire.h"
@@ -60,10 +62,16 @@ enum ss_state {
 #define SS_EV_XFER_END 128	/* the file's data is complete */
 #define SS_EV_DONE 256		/* an NDX_DONE (a list retired or a phase ended) */
 
+/* The compressions whose unpacked sizes the parser counts; zstd's it
+ * cannot (that would take its entropy decoders). */
+enum ss_zip { SS_ZIP_UNCOUNTED, SS_ZIP_LZ4, SS_ZIP_DEFLATE };
+
 struct ss_params {
 	struct flist_opts fo;
 	int do_xfers;		/* not a dry run */
 	int compressed;		/* token framing of -z */
+	int zip;		/* with compressed: what the parser can count of
+				 * the data (enum ss_zip) */
 	int xfer_sum_len;
 	int ignore_errors;
 	int want_xattr_optim;	/* protocol >= 31 without CF_AVOID_XATTR_OPTIM */
@@ -89,7 +97,12 @@ struct sendstream {
 	int32_t sum_count, blength, remainder;	/* the current file's checksum header */
 	int32_t token;			/* last block matched (compressed framing) */
 	int64_t file_literal, file_matched;	/* the current file's data so far */
-	int64_t data_ofs;		/* with SS_EV_DATA: the file's offset */
+	int64_t data_ofs;		/* with SS_EV_DATA: the file's offset (with
+					 * compression other than lz4, in
+					 * compressed bytes) */
+	struct lz4_count lz4;		/* the current file's unpacked lz4 data */
+	struct deflate_count dc;	/* the same for zlib and zlibx */
+	int in_deflated;		/* a run of DEFLATED_DATA tokens is open */
 	int cur_index;			/* rsync's index of the item across lists */
 	const struct flist *cur;	/* rsync's cur_flist: the item's list,
 					 * then the next as lists retire */
@@ -121,6 +134,11 @@ struct sendstream {
 	int err_code;		/* with err: rsync's exit code, and err is
 				 * rsync's own line; 0: a stream error */
 };
+
+/* Whether ss->data_ofs is in the file's own bytes: always without
+ * compression, with it when the parser can count the compression and
+ * the data has not broken its format. */
+int ss_data_counted(const struct sendstream *ss);
 
 int ss_init(struct sendstream *ss, const struct ss_params *p);
 void ss_free(struct sendstream *ss);

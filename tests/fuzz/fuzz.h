@@ -116,7 +116,8 @@ static inline void fuzz_flist_opts(const uint8_t *b, struct flist_opts *o)
 /* The file-list bytes and one more for the sender stream:
  *   b[3]  bit 0 not a dry run, 1 -z token framing, 2-3 the whole-file
  *         checksum length (16, 8, 20, 1), 4 --ignore-errors, 5 the xattr
- *         optimisation (protocol 31+), 6 logging before the transfer */
+ *         optimisation (protocol 31+), 6 logging before the transfer,
+ *         7 the -z data counted as deflate (else as lz4) */
 #define FUZZ_SS_OPT_BYTES (FUZZ_FLIST_OPT_BYTES + 1)
 
 static inline void fuzz_ss_params(const uint8_t *b, struct ss_params *p)
@@ -129,6 +130,7 @@ static inline void fuzz_ss_params(const uint8_t *b, struct ss_params *p)
 	p->ignore_errors = !!(b[3] & 16);
 	p->want_xattr_optim = p->fo.protocol >= 31 && (b[3] & 32);
 	p->log_before = !!(b[3] & 64);
+	p->zip = (b[3] & 128) ? SS_ZIP_DEFLATE : SS_ZIP_LZ4;
 }
 
 /* FNV-1a, to compare what two runs saw without keeping it. */

@@ -29,5 +29,7 @@ Suite *progress_suite(void);
 Suite *trust_suite(void);
 Suite *stderr_label_suite(void);
 Suite *dropin_suite(void);
+Suite *lz4_count_suite(void);
+Suite *deflate_count_suite(void);
 
 #endif

@@ -248,6 +248,23 @@ START_TEST(test_recorded_live)
 }
 END_TEST
 
+/* A share the caller cannot know (size < 0, -z with zstd): "??" where
+ * the percentage and the time left would be; the file's end as rsync's. */
+START_TEST(test_unknown_share)
+{
+	struct progress p;
+	struct progress_counts c = counts(1, 0, 1, 1);
+
+	progress_init(&p, mem, 1, 1, 0);
+	progress_show(&p, 0, -1, 0);
+	progress_show(&p, 512000, -1, 1000);
+	progress_end_file(&p, 3000000, 3000000, &c, 2000);
+	expect("\r              0  ??%    0.00kB/s   ??:??:??  "
+	       "\r        512,000  ??%  500.00kB/s   ??:??:??  "
+	       "\r      3,000,000 100%    1.43MB/s    0:00:02" TO(1, 0, 1) "\n");
+}
+END_TEST
+
 /* rsync -h --progress --bwlimit=1000 big DST/: -h prints units of 1000. */
 START_TEST(test_recorded_human)
 {
@@ -610,6 +627,7 @@ Suite *progress_suite(void)
 	tcase_add_test(tc, test_recorded_progress2);
 	tcase_add_test(tc, test_recorded_progress2_verbose);
 	tcase_add_test(tc, test_recorded_live);
+	tcase_add_test(tc, test_unknown_share);
 	tcase_add_test(tc, test_recorded_human);
 	tcase_add_test(tc, test_recorded_human_progress2);
 	tcase_add_test(tc, test_recorded_plain_and_empty);

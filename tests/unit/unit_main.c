@@ -20,6 +20,8 @@ int main(void)
 	srunner_add_suite(sr, filtercheck_suite());
 	srunner_add_suite(sr, logfmt_suite());
 	srunner_add_suite(sr, progress_suite());
+	srunner_add_suite(sr, lz4_count_suite());
+	srunner_add_suite(sr, deflate_count_suite());
 	srunner_add_suite(sr, trust_suite());
 	srunner_add_suite(sr, stderr_label_suite());
 	srunner_add_suite(sr, dropin_suite());
