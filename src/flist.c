@@ -311,6 +311,7 @@ static ptrdiff_t parse_item(struct flist_state *st, const struct flist_opts *o,
 		return bad(err, errlen, "overflow in a file-list name after \"%s\"", st->lastname);
 	if (!(p = c_bytes(&c, l2)))
 		return c.fail;
+	size_t name_end = c.pos;
 	memcpy(name, st->lastname, l1);
 	memcpy(name + l1, p, l2);
 	name[l1 + l2] = '\0';
@@ -469,6 +470,7 @@ static ptrdiff_t parse_item(struct flist_state *st, const struct flist_opts *o,
 	st->dev = dev;
 	st->xflags = xflags;
 	st->xflags_len = xflags_len;
+	st->name_end = name_end;
 	*kind = FLIST_ENTRY;
 	return (ptrdiff_t)c.pos;
 }

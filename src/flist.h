@@ -99,6 +99,7 @@ struct flist_state {
 	/* the last entry's xflags, and how many bytes they took on the wire */
 	uint32_t xflags;
 	int xflags_len;
+	size_t name_end;	/* and where its name's bytes end */
 };
 
 enum flist_item { FLIST_ENTRY, FLIST_END };

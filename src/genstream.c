@@ -296,6 +296,24 @@ static const struct flist *check_index(struct genstream *gs, int32_t ndx)
 	return fl;
 }
 
+int gs_check_success(struct genstream *gs, int32_t ndx)
+{
+	const struct flist *fl = list_of(gs, ndx);
+	int first, last;
+
+	if (!fl) {
+		live_range(gs, &first, &last);
+		return fail(gs, RERR_PROTOCOL, 1,
+			    "File-list index %d not in %d - %d (successful_send) [sender]", ndx,
+			    first, last);
+	}
+	/* a list's own directory is no file the sender could remove */
+	if (ndx < fl->ndx_start)
+		return fail(gs, RERR_PROTOCOL, 0,
+			    "the receiver reported index %d, no file, as received", ndx);
+	return 0;
+}
+
 /* A request for file ndx: iflags, basis type, xname.  Returns bytes
  * used, 0 for more, -1 on a violation; *keepalive when it was protocol
  * 29's keep-alive, which asks for nothing. */

@@ -87,6 +87,11 @@ void gs_free(struct genstream *gs);
  * (gs->err, gs->err_code, gs->err_rsync). */
 int gs_step(struct genstream *gs, const unsigned char *buf, size_t len, size_t *used);
 
+/* MSG_SUCCESS from the receiver (--remove-source-files): ndx must name a
+ * file of the sender's live lists, as rsync's sender requires before it
+ * removes one.  Returns 0, or -1 with gs->err set. */
+int gs_check_success(struct genstream *gs, int32_t ndx);
+
 /* The sender's stream showed file ndx sent whole (with --append, a
  * second request for it then carries block sums).  Returns -1 when out
  * of memory. */

@@ -332,6 +332,17 @@ static void begin_error_exit(struct relay *rl, struct side *from, int code)
 		put_msg_int(other, MSG_ERROR_EXIT, code);
 }
 
+/* A violation genstream found, in the sender's own words where it has
+ * some (the relay made the check for it).  Returns -1. */
+static int report_gs(struct relay *rl)
+{
+	if (rl->gs.err_rsync)
+		report_fatal_line(rl->r, rl->gs.err_code, "%s", rl->gs.err);
+	else
+		report_fatal(rl->r, rl->gs.err_code, "%s", rl->gs.err);
+	return -1;
+}
+
 static int handle_msg(struct relay *rl, struct side *from, int tag,
 		      const unsigned char *p, uint32_t len)
 {
@@ -365,6 +376,8 @@ static int handle_msg(struct relay *rl, struct side *from, int tag,
 	case MSG_SUCCESS:
 		if (len != 4 || from_sender)
 			break;
+		if (!rl->stand.active && gs_check_success(&rl->gs, (int32_t)wire_get_u32(p)) < 0)
+			return report_gs(rl);
 		put_msg(other, tag, p, len);
 		return 0;
 	case MSG_NO_SEND:
@@ -868,15 +881,8 @@ static ptrdiff_t gen_parse(struct relay *rl, const unsigned char *p, size_t n, i
 		if (len > buf_room(q))
 			len = buf_room(q);
 		r = gs_step(&rl->gs, p + pos, len, &used);
-		if (r < 0) {
-			/* The sender's own words where it has some: the relay
-			 * made its check for it. */
-			if (rl->gs.err_rsync)
-				report_fatal_line(rl->r, rl->gs.err_code, "%s", rl->gs.err);
-			else
-				report_fatal(rl->r, rl->gs.err_code, "%s", rl->gs.err);
-			return -1;
-		}
+		if (r < 0)
+			return report_gs(rl);
 		if (r == 0) {
 			*short_item = len == n - pos;
 			break;

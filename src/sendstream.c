@@ -187,6 +187,36 @@ static int refuse(struct sendstream *ss, int code)
 	return -1;
 }
 
+/* Before protocol 30 a directory after a top directory counts as content
+ * when the part of its name shared with the entry before reaches past
+ * the top directory's name (rsync's in_del_hier); the shared length is
+ * the sender's to choose.  So an implied parent goes on with its name
+ * whole (shared length 0) as well as without XMIT_TOP_DIR. */
+static int whole_name(struct sendstream *ss, const struct fentry *e, uint32_t xflags)
+{
+	size_t nlen = strlen(e->name), k;
+	unsigned char *o = ss->subst;
+
+	xflags &= ~(uint32_t)(XMIT_SAME_NAME | XMIT_LONG_NAME);
+	if (nlen > 255)
+		xflags |= XMIT_LONG_NAME;
+	k = flist_encode_xflags(xflags, ss->p.fo.varint_flags, ss->p.fo.protocol, o);
+	if (!k || nlen >= RELAY_MAXPATHLEN) {
+		snprintf(ss->err, sizeof ss->err, "ERROR: implied directory %s has flags 0x%x",
+			 e->name, (unsigned)ss->fst.xflags);
+		return refuse(ss, RERR_PROTOCOL);
+	}
+	if (nlen > 255) {
+		wire_put_u32(o + k, (uint32_t)nlen);	/* an int before protocol 30 */
+		k += 4;
+	} else
+		o[k++] = (unsigned char)nlen;
+	memcpy(o + k, e->name, nlen);
+	ss->subst_len = k + nlen;
+	ss->subst_skip = ss->fst.name_end;
+	return 0;
+}
+
 /* The checks a receiving client makes on an entry: with incremental
  * recursion a list holds one directory's entries (rsync's receiver makes
  * this check itself, but not before 3.2.5); then what the request allows
@@ -212,6 +242,8 @@ static int check_entry(struct sendstream *ss, const struct fentry *e)
 	if (code)
 		return refuse(ss, code);
 	if (xflags != ss->fst.xflags) {
+		if (ss->p.fo.protocol < 30)
+			return whole_name(ss, e, xflags);
 		ss->subst_len = flist_encode_xflags(xflags, ss->p.fo.varint_flags, ss->p.fo.protocol,
 						    ss->subst);
 		ss->subst_skip = (size_t)ss->fst.xflags_len;

@@ -126,9 +126,9 @@ struct sendstream {
 	int pending_log;		/* a transferred file is logged at its end */
 	enum ss_state after_xattr;	/* where a record continues after -X values */
 	/* An item passed on changed: its first subst_skip bytes are replaced
-	 * by subst (an entry's xflags made honest); valid after a step that
-	 * set subst_len. */
-	unsigned char subst[8];
+	 * by subst (an entry's xflags made honest, and before protocol 30 its
+	 * name sent whole); valid after a step that set subst_len. */
+	unsigned char subst[RELAY_MAXPATHLEN + 16];
 	size_t subst_len, subst_skip;
 	char err[RELAY_MAXPATHLEN + 128];	/* room for a whole name */
 	int err_code;		/* with err: rsync's exit code, and err is

@@ -223,6 +223,9 @@ int trust_add_request(struct trust *t, const char *arg)
 	}
 	if (rc == 0 && (t->recurse || t->xfer_dirs))
 		rc = add_contents(t, pt.s, pt.len, &pt);
+	/* "dir/", "." and the like ask for the transfer root's contents */
+	if (!pt.len && (t->recurse || t->xfer_dirs))
+		t->root_contents = 1;
 	free(pt.s);
 	return rc;
 }
@@ -261,13 +264,20 @@ static int implied_parent_only(const struct trust *t, const char *name)
 {
 	int parent = 0;
 
-	if (strcmp(name, ".") == 0 || strcmp(name, "/.") == 0) {
-		/* the root holds requested contents only for "dir/" or "." */
-		for (int i = 0; i < t->implied.n; i++)
-			if (strcmp(t->implied.rules[i].pattern, "/**") == 0 ||
-			    strcmp(t->implied.rules[i].pattern, "/*") == 0)
-				return 0;
-		return 1;
+	/* The root holds requested contents only for a request such as
+	 * "dir/" or ".".  rsync judges by a rule of "/" and stars, which a
+	 * source operand "*" makes too: then a hostile source could send the
+	 * root as a content directory and --delete would clear the whole
+	 * destination.  The relay asks what was requested instead. */
+	if (strcmp(name, ".") == 0 || strcmp(name, "/.") == 0)
+		return !t->root_contents;
+	/* "P/." stands for P (the receiver merges the two) */
+	size_t len = strlen(name);
+	if (len > 2 && strcmp(name + len - 2, "/.") == 0) {
+		char parent[RELAY_MAXPATHLEN];
+		memcpy(parent, name, len - 2);
+		parent[len - 2] = '\0';
+		return implied_parent_only(t, parent);
 	}
 	for (int i = 0; i < t->implied.n; i++) {
 		const struct filter_rule *r = &t->implied.rules[i];
@@ -290,6 +300,11 @@ int trust_check_entry(const struct trust *t, const char *name, uint32_t mode,
 		snprintf(msg, msglen, "ERROR: over-long file-list name");
 		return RERR_PROTOCOL;
 	}
+	/* (cleaning would make it the root; rsync judges it as it is) */
+	if (!*name && t->check_names) {
+		snprintf(msg, msglen, "ERROR: rejecting unrequested file-list name: ");
+		return RERR_UNSUPPORTED;
+	}
 	memcpy(clean, name, strlen(name) + 1);
 	flist_clean_name(clean);
 	int root = strcmp(clean, ".") == 0 || strcmp(clean, "/.") == 0;
@@ -311,13 +326,14 @@ int trust_check_entry(const struct trust *t, const char *name, uint32_t mode,
 	}
 	/* From protocol 30 a directory says whether its contents were
 	 * requested; a parent that only leads to a requested name must not
-	 * claim so, or --delete would clear it.  Before 30, a top directory
-	 * is one whose contents count. */
+	 * claim so, or --delete would clear it.  Before 30, a top directory,
+	 * or one whose name the sender says follows a top directory's, is one
+	 * whose contents count. */
 	if (is_dir && t->check_names && implied_parent_only(t, clean)) {
 		if (t->protocol >= 30)
 			*xflags |= XMIT_TOP_DIR | XMIT_NO_CONTENT_DIR;
-		else
-			*xflags &= ~(uint32_t)XMIT_TOP_DIR;
+		else	/* and its name whole: see sendstream.c whole_name() */
+			*xflags &= ~(uint32_t)(XMIT_TOP_DIR | XMIT_SAME_NAME);
 	}
 	return 0;
 }

@@ -26,6 +26,7 @@
 
 struct trust {
 	int check_names;	/* unrequested names are refused */
+	int root_contents;	/* a request named the transfer root's contents */
 	int check_excluded;	/* excluded names are refused */
 	int relative;		/* -R */
 	int recurse;		/* -r: a requested directory's whole tree */

@@ -185,6 +185,41 @@ START_TEST(test_unrequested_and_root)
 }
 END_TEST
 
+/* Only a request of the root's contents makes "." a content directory:
+ * a "*" operand makes the same "/" and star rules but names no root. */
+START_TEST(test_root_contents)
+{
+	struct opts o = { .recurse = 1, .xfer_dirs = 1 };
+	const char *star[] = { "/srv/www/*", NULL }, *slash[] = { "/srv/www/", NULL };
+	const char *rel[] = { "/srv/./P/*", NULL };
+	struct trust t;
+	char msg[256];
+	uint32_t xf;
+
+	setup(&t, &o, star, NULL);
+	xf = XMIT_TOP_DIR;
+	ck_assert_int_eq(verdict(&t, ".", S_IFDIR, &xf, msg), 0);
+	ck_assert_uint_eq(xf, XMIT_TOP_DIR | XMIT_NO_CONTENT_DIR);
+	/* an empty name is no root */
+	ck_assert_int_eq(verdict(&t, "", S_IFDIR, &xf, msg), RERR_UNSUPPORTED);
+	trust_free(&t);
+
+	setup(&t, &o, slash, NULL);
+	xf = XMIT_TOP_DIR;
+	ck_assert_int_eq(verdict(&t, ".", S_IFDIR, &xf, msg), 0);
+	ck_assert_uint_eq(xf, XMIT_TOP_DIR);
+	trust_free(&t);
+
+	/* "P/." stands for the implied parent P */
+	o.relative = 1;
+	setup(&t, &o, rel, NULL);
+	xf = XMIT_TOP_DIR;
+	ck_assert_int_eq(verdict(&t, "P/.", S_IFDIR, &xf, msg), 0);
+	ck_assert_uint_eq(xf, XMIT_TOP_DIR | XMIT_NO_CONTENT_DIR);
+	trust_free(&t);
+}
+END_TEST
+
 START_TEST(test_implied_parents)
 {
 	struct opts o = { .relative = 1, .recurse = 1, .xfer_dirs = 1, .protocol = 31 };
@@ -207,10 +242,12 @@ START_TEST(test_implied_parents)
 	ck_assert_uint_eq(xf, 0);
 	trust_free(&t);
 
-	/* before protocol 30 a top directory's contents count */
+	/* before protocol 30 a top directory's contents count, and so do
+	 * those of one whose name follows a top directory's: the name goes
+	 * whole */
 	o.protocol = 29;
 	setup(&t, &o, leaf, NULL);
-	xf = XMIT_TOP_DIR | XMIT_SAME_UID;
+	xf = XMIT_TOP_DIR | XMIT_SAME_UID | XMIT_SAME_NAME;
 	ck_assert_int_eq(verdict(&t, "a", S_IFDIR, &xf, msg), 0);
 	ck_assert_uint_eq(xf, XMIT_SAME_UID);
 	trust_free(&t);
@@ -315,6 +352,7 @@ Suite *trust_suite(void)
 	tcase_add_test(tc, test_files_from_pieces);
 	tcase_add_test(tc, test_clean_name);
 	tcase_add_test(tc, test_unrequested_and_root);
+	tcase_add_test(tc, test_root_contents);
 	tcase_add_test(tc, test_implied_parents);
 	tcase_add_test(tc, test_excluded);
 	tcase_add_test(tc, test_sublist_entries);
