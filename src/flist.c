@@ -167,7 +167,7 @@ static int is_special(uint32_t mode) { return S_ISFIFO(mode) || S_ISSOCK(mode); 
 
 /* Names with ".." components, or absolute ones without -R, could escape
  * the destination; a receiving rsync refuses them and so do we. */
-static int unsafe_name(const char *name, int relative)
+int flist_unsafe_name(const char *name, int relative)
 {
 	const char *p = name;
 
@@ -317,7 +317,7 @@ static ptrdiff_t parse_item(struct flist_state *st, const struct flist_opts *o,
 	name[l1 + l2] = '\0';
 	if (strlen(name) != l1 + l2)
 		return bad(err, errlen, "file-list name with a NUL byte after \"%s\"", st->lastname);
-	if (unsafe_name(name, o->relative_paths))
+	if (flist_unsafe_name(name, o->relative_paths))
 		return bad(err, errlen, "ABORTING due to unsafe pathname from sender: %s", name);
 
 	/* The index is on the wire whenever the flags say so, -H or not. */

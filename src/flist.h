@@ -125,6 +125,10 @@ ptrdiff_t flist_parse_id_lists(const struct flist_opts *o, const unsigned char *
  * no such encoding. */
 size_t flist_encode_xflags(uint32_t xflags, int varint, int protocol, unsigned char *out);
 
+/* A name with a ".." component, or an absolute one without relative
+ * (-R): one that could lead out of the destination. */
+int flist_unsafe_name(const char *name, int relative);
+
 /* rsync's clean_fname() without options, in place, as both ends clean a
  * name: no empty or interior "." components, no trailing "/", "." for
  * nothing.  Returns the new length. */

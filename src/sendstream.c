@@ -8,6 +8,8 @@
 #include "report.h"
 
 #define MAX_BLOCK_SIZE (1 << 17)
+#define FNAMECMP_FNAME 0x80	/* basis types (rsync.h) */
+#define FNAMECMP_FUZZY 0x83	/* and FUZZY + N for the Nth --*-dest */
 #define OLD_MAX_BLOCK_SIZE (1 << 29)
 
 /* Flags of the compressed token framing (rsync's token.c). */
@@ -495,12 +497,13 @@ static int step_ndx(struct sendstream *ss, const unsigned char *buf, size_t len,
 		return result(ss, (ptrdiff_t)pos, used, drop, 0); /* protocol-29 keep-alive */
 	if (!(fl = list_for_ndx(ss, ndx)))
 		return fail(ss, "File-list index %ld not in the sender's lists", ndx, 0);
+	int basis = FNAMECMP_FNAME;
 	if (iflags & ITEM_BASIS_TYPE_FOLLOWS) {
 		if (len - pos < 1) {
 			ss->ndx = saved;
 			return 0;
 		}
-		pos++;
+		basis = buf[pos++];
 	}
 	ss->item_xname[0] = '\0';
 	if (iflags & ITEM_XNAME_FOLLOWS) {
@@ -516,6 +519,15 @@ static int step_ndx(struct sendstream *ss, const unsigned char *buf, size_t len,
 		memcpy(ss->item_xname, s, slen);
 		ss->item_xname[slen] = '\0';
 		pos += (size_t)k;
+		/* A fuzzy or --*-dest basis is opened by that name in a
+		 * directory of the destination's: receivers before 3.4.0 do
+		 * not clean it (CVE-2024-12086), so one that leads out of
+		 * it is refused here. */
+		if (basis >= FNAMECMP_FUZZY && flist_unsafe_name(ss->item_xname, 0)) {
+			snprintf(ss->err, sizeof ss->err,
+				 "ABORTING due to unsafe basis name from sender: %s", ss->item_xname);
+			return refuse(ss, RERR_UNSUPPORTED);
+		}
 	}
 	set_item(ss, fl, ndx, iflags);
 	ss->state = SS_NDX;

@@ -1640,6 +1640,15 @@ START_TEST(test_bad_xname)
 	sb_vstring(&s, name);
 	EXPECT_FAILURE(&p, &s, NULL);
 	sb_free(&s);
+
+	/* a fuzzy basis named out of the destination's directory */
+	sb_init(&s, &p.fo);
+	sb_basic_list(&s);
+	sb_record(&s, 4, ITEM_BASIS_TYPE_FOLLOWS | ITEM_XNAME_FOLLOWS);
+	sb_byte(&s, 0x83);
+	sb_vstring(&s, "../secret");
+	EXPECT_FAILURE(&p, &s, "unsafe basis name from sender: ../secret");
+	sb_free(&s);
 }
 END_TEST
 
