@@ -87,7 +87,7 @@ static void print_version(void)
 	printf("Relays rsync between two remote shells; needs rsync and a remote shell\n"
 	       "(ssh) on both hosts.\n");
 	printf("Capabilities:\n    %sincremental recursion, 64-bit files, secluded-args,\n"
-	       "    no rsync daemon endpoints (HOST::MODULE, rsync://) yet\n",
+	       "    rsync daemon endpoints (HOST::MODULE, rsync://)\n",
 	       strchr(PLAN_CAPS, 'i') ? "" : "no ");
 #ifdef HAVE_SPLICE
 	printf("Optimizations:\n    splice\n");
