@@ -3,7 +3,6 @@
 
 #include <errno.h>
 #include <fcntl.h>
-#include <netdb.h>
 #include <netinet/in.h>
 #include <netinet/ip.h>
 #include <netinet/tcp.h>
@@ -15,6 +14,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "resolve.h"
 #include "signals.h"
 
 enum { SO_BOOL, SO_INT, SO_ON };
@@ -91,15 +91,12 @@ static void set_sockopts(int fd, const char *spec, struct report *r)
 /* --address: the local end of every attempt. */
 static int bind_local(int fd, int family, const char *addr)
 {
-	struct addrinfo hints = { .ai_family = family, .ai_socktype = SOCK_STREAM,
-				  .ai_flags = AI_PASSIVE }, *res, *a;
-	int ok = -1;
+	struct net_addr local[RESOLVE_MAX];
+	char err[128];
+	int n = resolve_host(addr, 0, family, 1, local, RESOLVE_MAX, err, sizeof err), ok = -1;
 
-	if (getaddrinfo(addr, NULL, &hints, &res) != 0)
-		return -1;
-	for (a = res; a && ok < 0; a = a->ai_next)
-		ok = bind(fd, a->ai_addr, a->ai_addrlen);
-	freeaddrinfo(res);
+	for (int i = 0; i < n && ok < 0; i++)
+		ok = bind(fd, (struct sockaddr *)&local[i].sa, local[i].len);
 	return ok;
 }
 
@@ -143,38 +140,35 @@ static int connect_within(int fd, const struct sockaddr *sa, socklen_t len, int 
 }
 
 /* rsync's lines for the addresses that refused, once all have. */
-static void report_refusals(const char *host, const struct addrinfo *res, const int *errs,
-			    struct report *r)
+static void report_refusals(const char *host, const struct net_addr *addrs, const int *errs,
+			    int n, struct report *r)
 {
-	char addr[NI_MAXHOST];
-	int i = 0;
+	char addr[64];
 
-	for (const struct addrinfo *a = res; a; a = a->ai_next, i++) {
+	for (int i = 0; i < n; i++) {
 		if (!errs[i])
 			continue;
-		if (getnameinfo(a->ai_addr, a->ai_addrlen, addr, sizeof addr, NULL, 0,
-				NI_NUMERICHOST) != 0)
-			snprintf(addr, sizeof addr, "?");
+		resolve_ntop(&addrs[i], addr, sizeof addr);
 		report_fatal_line(r, RERR_SOCKETIO, "rsync: [client] failed to connect to %s (%s): "
 				  "%s (%d)", host, addr, strerror(errs[i]), errs[i]);
 	}
 }
 
 /* One attempt: the socket, or -1 with errno. */
-static int try_address(const struct addrinfo *a, const struct net_opts *no, struct report *r)
+static int try_address(const struct net_addr *a, const struct net_opts *no, struct report *r)
 {
-	int fd = socket(a->ai_family, a->ai_socktype | SOCK_CLOEXEC, a->ai_protocol), e;
+	int fd = socket(a->family, SOCK_STREAM | SOCK_CLOEXEC, 0), e;
 
 	if (fd < 0)
 		return -1;
-	if (no->bind_address && bind_local(fd, a->ai_family, no->bind_address) < 0) {
+	if (no->bind_address && bind_local(fd, a->family, no->bind_address) < 0) {
 		e = errno;
 		close(fd);
 		errno = e;
 		return -1;
 	}
 	set_sockopts(fd, no->sockopts, r);
-	if (connect_within(fd, a->ai_addr, a->ai_addrlen,
+	if (connect_within(fd, (const struct sockaddr *)&a->sa, a->len,
 			   no->timeout_s > 0 ? no->timeout_s * 1000 : -1) == 0)
 		return fd;
 	e = errno;
@@ -186,31 +180,20 @@ static int try_address(const struct addrinfo *a, const struct net_opts *no, stru
 int net_connect(const char *host, int port, const struct net_opts *no, struct report *r,
 		int *code)
 {
-	struct addrinfo hints = { .ai_socktype = SOCK_STREAM }, *res, *a;
-	char portbuf[16];
-	int fd = -1, rc, n = 0, *errs;
+	struct net_addr addrs[RESOLVE_MAX];
+	int family = no->af_hint == 4 ? AF_INET : no->af_hint == 6 ? AF_INET6 : AF_UNSPEC;
+	int errs[RESOLVE_MAX] = { 0 }, fd = -1, n, i;
+	char err[128];
 
-	hints.ai_family = no->af_hint == 4 ? AF_INET : no->af_hint == 6 ? AF_INET6 : AF_UNSPEC;
-	snprintf(portbuf, sizeof portbuf, "%d", port);
 	*code = RERR_SOCKETIO;
-	if ((rc = getaddrinfo(host, portbuf, &hints, &res)) != 0) {
-		report_fatal_line(r, RERR_SOCKETIO, "rsync: getaddrinfo: %s %s: %s", host, portbuf,
-				  gai_strerror(rc));
+	if ((n = resolve_host(host, port, family, 0, addrs, RESOLVE_MAX, err, sizeof err)) < 0) {
+		report_fatal_line(r, RERR_SOCKETIO, "rsync: getaddrinfo: %s %d: %s", host, port, err);
 		return -1;
 	}
-	for (a = res; a; a = a->ai_next)
-		n++;
-	if (!(errs = calloc((size_t)n, sizeof *errs))) {
-		freeaddrinfo(res);
-		report_fatal(r, RERR_MALLOC, "out of memory");
-		*code = RERR_MALLOC;
-		return -1;
-	}
-	n = 0;
-	for (a = res; a; a = a->ai_next, n++) {
-		if ((fd = try_address(a, no, r)) >= 0)
+	for (i = 0; i < n; i++) {
+		if ((fd = try_address(&addrs[i], no, r)) >= 0)
 			break;
-		errs[n] = errno;
+		errs[i] = errno;
 		if (errno == EINTR || (errno == ETIMEDOUT && no->timeout_s > 0)) {
 			/* rsync stops at the first attempt --contimeout cuts short */
 			*code = errno == EINTR ? RERR_SIGNAL : RERR_CONTIMEOUT;
@@ -218,10 +201,8 @@ int net_connect(const char *host, int port, const struct net_opts *no, struct re
 		}
 	}
 	if (fd < 0 && *code == RERR_SOCKETIO)
-		report_refusals(host, res, errs, r);
+		report_refusals(host, addrs, errs, n, r);
 	else if (fd < 0)
 		report_stop(r, *code);
-	free(errs);
-	freeaddrinfo(res);
 	return fd;
 }

@@ -1,11 +1,14 @@
 /* Unit tests of the rsync daemon client's pure parts (daemon.h), the
  * password file's first line (password.h) and --sockopts words
  * (netconnect.h).  Expected texts are rsync 3.5.0's client's. */
+#include <arpa/inet.h>
+#include <netinet/in.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "daemon.h"
 #include "netconnect.h"
+#include "resolve.h"
 #include "operands.h"
 #include "password.h"
 #include "suites.h"
@@ -255,6 +258,52 @@ START_TEST(test_operands)
 }
 END_TEST
 
+/* The static build's resolver: numeric forms, and /etc/hosts with its
+ * comments, aliases, case and the family asked for. */
+START_TEST(test_resolve_text)
+{
+	static const char hosts[] =
+		"# comment mirror\n"
+		"127.0.0.1\tlocalhost\n"
+		"10.0.0.7  Mirror.example mirror # the mirror\n"
+		"fd00::7   mirror\n"
+		"192.0.2.1 other#mirror\n"
+		"999.0.0.1 mirror\n"
+		"   10.0.0.8\tmirror";
+	struct net_addr a[4];
+	char buf[64];
+
+	ck_assert_int_eq(resolve_hosts_text(hosts, sizeof hosts - 1, "MIRROR", AF_UNSPEC, 873,
+					    a, 4), 3);
+	resolve_ntop(&a[0], buf, sizeof buf);
+	ck_assert_str_eq(buf, "10.0.0.7");
+	ck_assert_int_eq(ntohs(((struct sockaddr_in *)&a[0].sa)->sin_port), 873);
+	resolve_ntop(&a[1], buf, sizeof buf);
+	ck_assert_str_eq(buf, "fd00::7");
+	resolve_ntop(&a[2], buf, sizeof buf);
+	ck_assert_str_eq(buf, "10.0.0.8");
+	ck_assert_int_eq(resolve_hosts_text(hosts, sizeof hosts - 1, "mirror", AF_INET6, 1, a, 4),
+			 1);
+	ck_assert_int_eq(a[0].family, AF_INET6);
+	ck_assert_int_eq(resolve_hosts_text(hosts, sizeof hosts - 1, "mirror", AF_INET, 1, a, 1),
+			 1);
+	ck_assert_int_eq(resolve_hosts_text(hosts, sizeof hosts - 1, "comment", AF_UNSPEC, 1, a,
+					    4), 0);
+	ck_assert_int_eq(resolve_hosts_text(hosts, sizeof hosts - 1, "mirro", AF_UNSPEC, 1, a,
+					    4), 0);
+	ck_assert_int_eq(resolve_hosts_text(hosts, sizeof hosts - 1, "", AF_UNSPEC, 1, a, 4), 0);
+
+	ck_assert_int_eq(resolve_numeric("::1", AF_UNSPEC, 22, a), 1);
+	ck_assert_int_eq(a[0].family, AF_INET6);
+	ck_assert_int_eq(resolve_numeric("::1", AF_INET, 22, a), 0);
+	ck_assert_int_eq(resolve_numeric("127.0.0.1", AF_INET6, 22, a), 0);
+	ck_assert_int_eq(resolve_numeric("host", AF_UNSPEC, 22, a), 0);
+	ck_assert_int_eq(resolve_host("127.0.0.1", 873, AF_UNSPEC, 0, a, 4, buf, sizeof buf), 1);
+	resolve_ntop(&a[0], buf, sizeof buf);
+	ck_assert_str_eq(buf, "127.0.0.1");
+}
+END_TEST
+
 Suite *daemon_suite(void)
 {
 	Suite *s = suite_create("daemon");
@@ -270,6 +319,7 @@ Suite *daemon_suite(void)
 	tcase_add_test(tc, test_password_line);
 	tcase_add_test(tc, test_sockopts);
 	tcase_add_test(tc, test_operands);
+	tcase_add_test(tc, test_resolve_text);
 	suite_add_tcase(s, tc);
 	return s;
 }
