@@ -62,7 +62,7 @@
 #   rw2      read and write, a second destination
 #   auth     read and write, "auth users = alice" (password $DAEMON_PW,
 #            secrets file $T/rsyncd.secrets, mode 600, strict modes)
-#   refuse   read and write, "refuse options = delete"
+#   refuse   read and write, "refuse options = delete checksum"
 #   hidden   read only, "list = no" (not in the module listing)
 # $T/pw holds $DAEMON_PW (mode 600) for --password-file.  The same
 # modules (same paths) are served by a single-use daemon over ssh
@@ -595,10 +595,10 @@ log file = $2
 	strict modes = yes
 
 [refuse]
-	comment = refuses --delete
+	comment = refuses --delete and --checksum
 	path = $DMN/refuse
 	read only = no
-	refuse options = delete
+	refuse options = delete checksum
 
 [hidden]
 	comment = not listed
