@@ -44,6 +44,33 @@
 #                          N bytes  received N bytes" (WHICH is source or
 #                          destination, FIELD is sent or received), commas
 #                          removed
+#   run_rsync_noe ARGS...  run "$RSYNC" ARGS... without -e (a pull from or
+#                          push to an rsync daemon over TCP); like run_rsync
+#   start_daemon           start a private "rsync --daemon" on 127.0.0.1
+#                          (see below); sets DAEMON_PORT, DAEMON_PID,
+#                          DMN (the modules' directories), DAEMON_CONF,
+#                          DAEMON_SSH_CONF and DAEMON_RSYNC_PATH
+#
+# The daemon of start_daemon reads $T/rsyncd.conf: "use chroot = no"
+# (so it works without root), "munge symlinks = no" (symlinks arrive as
+# sent, so trees compare equal), the MOTD file $T/rsyncd.motd, its log in
+# $T/rsyncd.log, uid and gid of the current user, and the modules (each
+# in $DMN/NAME, created empty):
+#   ro       read only, the source module
+#   wo       write only (read only = no, write only = yes)
+#   rw       read and write
+#   rw2      read and write, a second destination
+#   auth     read and write, "auth users = alice" (password $DAEMON_PW,
+#            secrets file $T/rsyncd.secrets, mode 600, strict modes)
+#   refuse   read and write, "refuse options = delete checksum"
+#   hidden   read only, "list = no" (not in the module listing)
+# $T/pw holds $DAEMON_PW (mode 600) for --password-file.  The same
+# modules (same paths) are served by a single-use daemon over ssh
+# ("rsync --server --daemon ." started by the remote shell) when the
+# client is given --rsync-path="$DAEMON_RSYNC_PATH", which names the
+# config $DAEMON_SSH_CONF (its log is $T/rsyncd-ssh.log).  The daemon is
+# stopped by the harness's cleanup; no_servers_left counts the daemon's
+# own children (one for each connection) and single-use daemons.
 #
 # Sourcing this file does the setup (and skips the test, exit 77, when
 # ssh-keygen, ssh, sshd or rsync is missing or sshd cannot be started).
@@ -63,6 +90,8 @@ export LC_ALL=C
 
 T=
 SSHD_PID=
+DAEMON_PID=
+DAEMON_PORT=
 SSH_PORT=
 DEAD_PORT=
 RC='' OUT='' ERR=''
@@ -126,9 +155,11 @@ _our_servers() {
 		{ mapfile -t -d '' words <"$f"; } 2>/dev/null || continue
 		args=${words[*]}
 		case $args in
-		*"rsync --server"*) ;;
+		*"rsync --server"* | *" --server --daemon ."* | *"rsync --daemon "*) ;;
 		*) continue ;;
 		esac
+		# the listening daemon of start_daemon is no left-over server
+		[ "$pid" = "${DAEMON_PID:-}" ] && continue
 		case $args in
 		*"$T"*) printf '%s %s\n' "$pid" "$args" ;;
 		esac
@@ -138,6 +169,11 @@ _our_servers() {
 _cleanup() {
 	local rc=$? pid _args
 	trap - EXIT HUP INT TERM
+	if [ -n "$DAEMON_PID" ]; then
+		kill "$DAEMON_PID" 2>/dev/null
+		wait "$DAEMON_PID" 2>/dev/null
+		DAEMON_PID=
+	fi
 	if [ -n "$SSHD_PID" ]; then
 		kill "$SSHD_PID" 2>/dev/null
 		wait "$SSHD_PID" 2>/dev/null
@@ -396,6 +432,16 @@ run_rsync() {
 	return 0
 }
 
+run_rsync_noe() {
+	_capture "$RSYNC" "$@"
+	RRC=$?
+	ROUT=$(cat "$T/last.out")
+	RERR=$(cat "$T/last.err")
+	cp "$T/last.out" "$T/rsync.out"
+	cp "$T/last.err" "$T/rsync.err"
+	return 0
+}
+
 # expect_rc N WHAT: the last run_relay must have exited with N.
 expect_rc() {
 	[ "$RC" = "$1" ] || fail "$2: expected exit code $1, got $RC"
@@ -503,6 +549,119 @@ no_servers_left() {
 		sleep 0.2
 	done
 	fail "rsync server processes left running:$(printf '\n%s' "$left")"
+}
+
+# _write_rsyncd_conf FILE LOG: the modules of start_daemon, the globals
+# every daemon of the tests has, and the log file LOG.
+_write_rsyncd_conf() {
+	local m
+	cat >"$1" <<EOF
+# rsyncd.conf of the end-to-end tests
+use chroot = no
+munge symlinks = no
+reverse lookup = no
+uid = $ME
+gid = $(id -gn)
+motd file = $T/rsyncd.motd
+log file = $2
+
+[ro]
+	comment = read-only source module
+	path = $DMN/ro
+	read only = yes
+
+[wo]
+	comment = write-only module
+	path = $DMN/wo
+	read only = no
+	write only = yes
+
+[rw]
+	comment = read-write module
+	path = $DMN/rw
+	read only = no
+
+[rw2]
+	comment = second read-write module
+	path = $DMN/rw2
+	read only = no
+
+[auth]
+	comment = needs a password
+	path = $DMN/auth
+	read only = no
+	auth users = alice
+	secrets file = $T/rsyncd.secrets
+	strict modes = yes
+
+[refuse]
+	comment = refuses --delete and --checksum
+	path = $DMN/refuse
+	read only = no
+	refuse options = delete checksum
+
+[hidden]
+	comment = not listed
+	path = $DMN/hidden
+	read only = yes
+	list = no
+EOF
+	for m in ro wo rw rw2 auth refuse hidden; do
+		mkdir -p "$DMN/$m" || return 1
+	done
+}
+
+# start_daemon: the private rsync daemon described at the top; at most
+# one a test.  Waits until it accepts connections.
+start_daemon() {
+	local _attempt port i
+	[ -z "$DAEMON_PID" ] || fail "start_daemon: a daemon already runs"
+	DMN=$T/daemon
+	DAEMON_CONF=$T/rsyncd.conf
+	DAEMON_SSH_CONF=$T/rsyncd-ssh.conf
+	DAEMON_PW=daemon-secret-42
+	DAEMON_RSYNC_PATH="$(command -v "$RSYNC") --config=$DAEMON_SSH_CONF"
+	mkdir -p "$DMN" || fail "cannot create $DMN"
+	printf 'Welcome to the test daemon.\nSecond line of the MOTD.\n' \
+		>"$T/rsyncd.motd" || fail "cannot write the MOTD"
+	printf 'alice:%s\nbob:%s\n' "$DAEMON_PW" "$DAEMON_PW" >"$T/rsyncd.secrets" &&
+		chmod 600 "$T/rsyncd.secrets" || fail "cannot write the secrets file"
+	printf '%s\n' "$DAEMON_PW" >"$T/pw" && chmod 600 "$T/pw" ||
+		fail "cannot write the password file"
+	_write_rsyncd_conf "$DAEMON_CONF" "$T/rsyncd.log" &&
+		_write_rsyncd_conf "$DAEMON_SSH_CONF" "$T/rsyncd-ssh.log" ||
+		fail "cannot write the daemon's configuration"
+	for _attempt in 1 2 3 4 5 6 7 8 9 10; do
+		port=$(_random_port)
+		_port_open "$port" && continue
+		: >"$T/rsyncd.out"
+		"$RSYNC" --daemon --no-detach --config="$DAEMON_CONF" \
+			--port="$port" --address=127.0.0.1 </dev/null \
+			>>"$T/rsyncd.out" 2>&1 &
+		DAEMON_PID=$!
+		for i in $(seq 1 50); do
+			if ! kill -0 "$DAEMON_PID" 2>/dev/null; then
+				wait "$DAEMON_PID" 2>/dev/null
+				DAEMON_PID=
+				break
+			fi
+			if _port_open "$port"; then
+				DAEMON_PORT=$port
+				return 0
+			fi
+			sleep 0.1
+		done
+		if [ -n "$DAEMON_PID" ]; then
+			kill "$DAEMON_PID" 2>/dev/null
+			wait "$DAEMON_PID" 2>/dev/null
+			DAEMON_PID=
+			break
+		fi
+		# lost a race for the port: another one
+		grep -qi 'address already in use' "$T/rsyncd.out" "$T/rsyncd.log" \
+			2>/dev/null || break
+	done
+	fail "could not start rsync --daemon$(printf '\n')$(cat "$T/rsyncd.out" "$T/rsyncd.log" 2>/dev/null)"
 }
 
 _setup
