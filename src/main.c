@@ -650,12 +650,22 @@ static void print_summary(struct report *r, const struct relay *rl, const struct
 		/* rsync's rate: whole seconds, plus half a second */
 		.seconds = 0.5 + (double)(time(NULL) - started),
 		.stats_level = o->info.level[INFO_STATS],
+		.link_lines = o->verbose >= 2,
 		.human = o->human_readable,
 		.protocol = c->sess.protocol,
 		.dry_run = o->dry_run,
 		.listing = o->list_only != 0,
 	};
 
+	/* A sender's statistics give what it read first: a pulling client
+	 * prints that as sent. */
+	if (ss->stats_count >= 2) {
+		sum.sent = (uint64_t)ss->stats[0];
+		sum.received = (uint64_t)ss->stats[1];
+	} else {
+		sum.sent = sum.src.sent;
+		sum.received = sum.src.received;
+	}
 	report_summary(r, &sum);
 }
 

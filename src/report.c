@@ -338,7 +338,11 @@ void report_stream_item(struct report *r, const struct item_format *f,
 	int xfer = (ss->item_iflags & ITEM_TRANSFER) != 0;
 	struct item_view it = {
 		.name = e->name, .mode = e->mode, .size = e->size, .mtime = e->mtime,
-		.uid = e->uid, .gid = e->gid, .link = e->link, .xname = ss->item_xname,
+		.uid = e->uid, .gid = e->gid, .link = e->link,
+		/* rsync's receiver logs a transfer without its xname: there it
+		 * names a basis (a fuzzy match, an alternate dest), never a
+		 * hard link's target */
+		.xname = xfer ? "" : ss->item_xname,
 		.iflags = ss->item_iflags, .transferred = xfer,
 		.bytes = done ? ss->item_bytes : 0,
 		/* %C: with -c the file list's checksum, else the transfer's */
@@ -420,74 +424,85 @@ static void itemized_counts(struct report *r, const char *what, const int *count
 	fputc('\n', r->out);
 }
 
+/* "Source link: sent N bytes  received N bytes  connected in S seconds":
+ * the relay's own count of one ssh connection. */
 static void link_line(struct report *r, const char *label, const struct link_figures *l,
 		      const struct run_summary *s)
 {
 	char a[LOGFMT_NUM_SIZE], b[LOGFMT_NUM_SIZE], c[LOGFMT_NUM_SIZE];
-	double bytes = (double)(l->sent + l->received);
 
-	fprintf(r->out, "%s: sent %s bytes  received %s bytes  %s bytes/sec\n", label,
-		logfmt_num((int64_t)l->sent, s->human, a, sizeof a),
+	fprintf(r->out, "%s link: sent %s bytes  received %s bytes  connected in %s seconds\n",
+		label, logfmt_num((int64_t)l->sent, s->human, a, sizeof a),
 		logfmt_num((int64_t)l->received, s->human, b, sizeof b),
-		logfmt_dnum(bytes / s->seconds, s->human, 2, c, sizeof c));
+		logfmt_dnum((double)l->connect_ms / 1000, s->human != 0, 3, c, sizeof c));
+}
+
+static void link_lines(struct report *r, const struct run_summary *s)
+{
+	link_line(r, "Source", &s->src, s);
+	if (!s->listing)
+		link_line(r, "Destination", &s->dest, s);
+}
+
+/* rsync's --stats block, from "Number of files" to "Total bytes
+ * received", then the relay's lines per link. */
+static void stats_block(struct report *r, const struct run_summary *s)
+{
+	const struct xfer_stats *st = &s->st;
+	char a[LOGFMT_NUM_SIZE];
+	int h = s->human, comma = s->human != 0;
+
+	fputc('\n', r->out);
+	itemized_counts(r, "Number of files", st->num_files);
+	if (s->protocol >= 29)
+		itemized_counts(r, "Number of created files", st->created);
+	if (s->protocol >= 31)
+		itemized_counts(r, "Number of deleted files", st->deleted);
+	fprintf(r->out, "Number of regular files transferred: %s\n",
+		logfmt_num(st->xferred_files, comma, a, sizeof a));
+	fprintf(r->out, "Total file size: %s bytes\n", logfmt_num(s->total_size, h, a, sizeof a));
+	fprintf(r->out, "Total transferred file size: %s bytes\n",
+		logfmt_num(st->total_transferred_size, h, a, sizeof a));
+	fprintf(r->out, "Literal data: %s bytes\n", logfmt_num(st->literal_data, h, a, sizeof a));
+	fprintf(r->out, "Matched data: %s bytes\n", logfmt_num(st->matched_data, h, a, sizeof a));
+	fprintf(r->out, "File list size: %s\n", logfmt_num(st->flist_size, h, a, sizeof a));
+	if (s->flist_buildtime) {
+		fprintf(r->out, "File list generation time: %s seconds\n",
+			logfmt_dnum((double)s->flist_buildtime / 1000, comma, 3, a, sizeof a));
+		fprintf(r->out, "File list transfer time: %s seconds\n",
+			logfmt_dnum((double)s->flist_xfertime / 1000, comma, 3, a, sizeof a));
+	}
+	fprintf(r->out, "Total bytes sent: %s\n", logfmt_num((int64_t)s->sent, h, a, sizeof a));
+	fprintf(r->out, "Total bytes received: %s\n",
+		logfmt_num((int64_t)s->received, h, a, sizeof a));
+	link_lines(r, s);
 }
 
 void report_summary(struct report *r, const struct run_summary *s)
 {
-	const struct xfer_stats *st = &s->st;
-	char a[LOGFMT_NUM_SIZE], b[LOGFMT_NUM_SIZE];
-	int h = s->human, comma = s->human != 0;
-	uint64_t src_bytes = s->src.sent + s->src.received;
+	char a[LOGFMT_NUM_SIZE], b[LOGFMT_NUM_SIZE], c[LOGFMT_NUM_SIZE];
+	double bytes = (double)s->sent + (double)s->received;
 
 	if (r->quiet)
 		return;
 	if (r->progress)
 		progress_finish(r->progress);
-	if (s->stats_level >= 2) {
-		fputc('\n', r->out);
-		itemized_counts(r, "Number of files", st->num_files);
-		if (s->protocol >= 29)
-			itemized_counts(r, "Number of created files", st->created);
-		if (s->protocol >= 31)
-			itemized_counts(r, "Number of deleted files", st->deleted);
-		fprintf(r->out, "Number of regular files transferred: %s\n",
-			logfmt_num(st->xferred_files, comma, a, sizeof a));
-		fprintf(r->out, "Total file size: %s bytes\n",
-			logfmt_num(s->total_size, h, a, sizeof a));
-		fprintf(r->out, "Total transferred file size: %s bytes\n",
-			logfmt_num(st->total_transferred_size, h, a, sizeof a));
-		fprintf(r->out, "Literal data: %s bytes\n", logfmt_num(st->literal_data, h, a, sizeof a));
-		fprintf(r->out, "Matched data: %s bytes\n", logfmt_num(st->matched_data, h, a, sizeof a));
-		fprintf(r->out, "File list size: %s\n", logfmt_num(st->flist_size, h, a, sizeof a));
-		if (s->flist_buildtime) {
-			fprintf(r->out, "File list generation time: %s seconds\n",
-				logfmt_dnum((double)s->flist_buildtime / 1000, comma, 3, a, sizeof a));
-			fprintf(r->out, "File list transfer time: %s seconds\n",
-				logfmt_dnum((double)s->flist_xfertime / 1000, comma, 3, a, sizeof a));
-		}
-		/* The relay is the client of both links: its own totals. */
-		fprintf(r->out, "Total bytes sent: %s\n",
-			logfmt_num((int64_t)(s->src.sent + s->dest.sent), h, a, sizeof a));
-		fprintf(r->out, "Total bytes received: %s\n",
-			logfmt_num((int64_t)(s->src.received + s->dest.received), h, a, sizeof a));
-		fprintf(r->out, "Source link: connected in %s seconds\n",
-			logfmt_dnum((double)s->src.connect_ms / 1000, comma, 3, a, sizeof a));
-		if (!s->listing)
-			fprintf(r->out, "Destination link: connected in %s seconds\n",
-				logfmt_dnum((double)s->dest.connect_ms / 1000, comma, 3, b,
-					    sizeof b));
-	}
+	if (s->stats_level >= 2)
+		stats_block(r, s);
 	if (s->stats_level >= 1) {
+		/* rsync's two lines, with a pulling client's counts; -vv
+		 * shows the links' own first */
 		fputc('\n', r->out);
-		link_line(r, "source link", &s->src, s);
-		if (!s->listing)
-			link_line(r, "destination link", &s->dest, s);
-		/* The speedup is rsync's: the source link carries what a direct
-		 * rsync from the source would. */
+		if (s->stats_level < 2 && s->link_lines)
+			link_lines(r, s);
+		fprintf(r->out, "sent %s bytes  received %s bytes  %s bytes/sec\n",
+			logfmt_num((int64_t)s->sent, s->human, a, sizeof a),
+			logfmt_num((int64_t)s->received, s->human, b, sizeof b),
+			logfmt_dnum(bytes / s->seconds, s->human, 2, c, sizeof c));
 		fprintf(r->out, "total size is %s  speedup is %s%s\n",
-			logfmt_num(s->total_size, h, a, sizeof a),
-			logfmt_dnum(src_bytes ? (double)s->total_size / (double)src_bytes : 0.0,
-				    comma, 2, b, sizeof b),
+			logfmt_num(s->total_size, s->human, a, sizeof a),
+			logfmt_dnum(bytes ? (double)s->total_size / bytes : 0.0,
+				    s->human != 0, 2, b, sizeof b),
 			s->dry_run ? " (DRY RUN)" : "");
 	}
 	fflush(r->out);

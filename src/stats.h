@@ -30,6 +30,10 @@ struct run_summary {
 	int64_t total_size;		/* the sender's figure */
 	int64_t flist_buildtime;	/* ms, from the sender (0: not sent) */
 	int64_t flist_xfertime;
+	/* What rsync's pulling client prints as sent and received: the
+	 * counts the sender ends with (what it read and wrote), or the
+	 * source link's own when it sent none. */
+	uint64_t sent, received;
 	struct link_figures src, dest;
 	double seconds;			/* rsync's 0.5 + whole seconds elapsed */
 	int stats_level;		/* --info=stats level */
@@ -37,6 +41,7 @@ struct run_summary {
 	int protocol;
 	int dry_run;
 	int listing;			/* the sender alone: one link */
+	int link_lines;			/* -vv: the per-link lines without --stats */
 };
 
 #endif

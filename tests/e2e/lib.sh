@@ -40,8 +40,9 @@
 #   expect_rc N WHAT       fail unless the last run_relay exited with N
 #   vlines FILE            print the lines of FILE before its first empty line
 #   bytes_field WHICH FIELD FILE
-#                          number from the summary line "WHICH link: sent
-#                          N bytes  received N bytes" (WHICH is source or
+#                          number from the --stats (or -vv) line "Source
+#                          link: sent N bytes  received N bytes" or its
+#                          Destination twin (WHICH is source or
 #                          destination, FIELD is sent or received), commas
 #                          removed
 #   run_rsync_noe ARGS...  run "$RSYNC" ARGS... without -e (a pull from or
@@ -455,10 +456,16 @@ vlines() {
 # bytes_field source|destination sent|received FILE
 bytes_field() {
 	local line n
-	line=$(grep -E "^$1 link: sent [0-9,]+ bytes +received [0-9,]+ bytes" "$3" | tail -n 1)
+	local label
+	case $1 in
+	source) label=Source ;;
+	destination) label=Destination ;;
+	*) return 1 ;;
+	esac
+	line=$(grep -E "^$label link: sent [0-9,]+ bytes +received [0-9,]+ bytes" "$3" | tail -n 1)
 	[ -n "$line" ] || return 1
 	case $2 in
-	sent) n=$(printf '%s\n' "$line" | sed -E 's/^[a-z]+ link: sent ([0-9,]+) bytes.*/\1/') ;;
+	sent) n=$(printf '%s\n' "$line" | sed -E 's/^[A-Za-z]+ link: sent ([0-9,]+) bytes.*/\1/') ;;
 	received) n=$(printf '%s\n' "$line" | sed -E 's/.* received ([0-9,]+) bytes.*/\1/') ;;
 	*) return 1 ;;
 	esac
