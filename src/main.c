@@ -27,6 +27,7 @@
 #include "plan.h"
 #include "pump.h"
 #include "report.h"
+#include "safeopen.h"
 #include "samehost.h"
 #include "signals.h"
 #include "spawn.h"
@@ -521,7 +522,7 @@ static void print_summary(struct report *r, const struct relay *rl, const struct
 static int open_files_from(const struct options *o, const struct operands *ops,
 			   struct report *r)
 {
-	int fd;
+	int fd, untrusted;
 
 	if (!o->files_from)
 		return -1;
@@ -533,10 +534,15 @@ static int open_files_from(const struct options *o, const struct operands *ops,
 	}
 	if (strcmp(o->files_from, "-") == 0)
 		return STDIN_FILENO;
-	fd = open(o->files_from, O_RDONLY | O_CLOEXEC);
-	if (fd < 0)
+	fd = safeopen_open(o->files_from, O_RDONLY | O_CLOEXEC, o->insecure_links, &untrusted);
+	if (fd < 0) {
+		int e = errno;
+
+		if (untrusted)
+			report_fatal_line(r, RERR_SYNTAX, "%s", SAFEOPEN_UNTRUSTED_HINT);
 		report_fatal(r, RERR_SYNTAX, "failed to open files-from file %s: %s",
-			     o->files_from, strerror(errno));
+			     o->files_from, strerror(e));
+	}
 	return fd;
 }
 
@@ -546,6 +552,7 @@ int main(int argc, char **argv)
 	struct options o;
 	struct operands ops;
 	struct filter_list fl;
+	struct filter_build_opts fbo;
 	struct conn c;
 	struct relay rl;
 	char err[1024];
@@ -613,7 +620,13 @@ int main(int argc, char **argv)
 		}
 	}
 	memset(&fl, 0, sizeof fl);
-	if (filter_build(&fl, o.filter_args, o.nfilter_args, o.eol_nulls, err, sizeof err) < 0) {
+	fbo = (struct filter_build_opts){
+		.from0 = o.eol_nulls,
+		.insecure_links = o.insecure_links,
+		.debug_filter = o.debug.level[DEBUG_FILTER],
+		.debug_out = stdout,
+	};
+	if (filter_build_with(&fl, o.filter_args, o.nfilter_args, &fbo, err, sizeof err) < 0) {
 		fprintf(stderr, "%s\n", err);
 		code = fl.exit_code ? fl.exit_code : RERR_SYNTAX;
 		report_exit_line(&r, code);

@@ -247,8 +247,10 @@ static const struct opt_def opt_defs[] = {
 	STR("skip-compress", 0, skip_compress),
 	INT("compress-level", 0, do_compression_level),
 	INT("zl", 0, do_compression_level),
-	REFUSE("compress-threads", 0, 1, "rsync-relay does not compress data itself"),
-	REFUSE("zt", 0, 1, "rsync-relay does not compress data itself"),
+	/* threads of a sending client's zstd: a pulling client, like the
+	 * relay, compresses nothing, and rsync sends it to no server */
+	INT("compress-threads", 0, compress_threads),
+	INT("zt", 0, compress_threads),
 
 	/* partial transfers, backups */
 	CALL(NULL, 'P', C_PARTIAL_PROGRESS, 0),
@@ -343,13 +345,13 @@ static const struct opt_def opt_defs[] = {
 
 	/* what cannot work between two remote ends */
 	REFUSE("copy-as", 0, 1, why_local),
-	REFUSE("confine-root", 0, 1, why_local),
-	REFUSE("insecure-links", 0, 0, why_local),
-	NOOP("no-insecure-links"),
-	REFUSE("drop-D", 0, 0,
-	       "only a local receiver honours it, and rsync-relay has none; give it to the "
-	       "destination with -M--drop-D"),
-	NOOP("no-drop-D"),
+	/* rsync's client keeps these to its own side: the relay's side has
+	 * only the files it reads (see the manual) */
+	SET("insecure-links", 0, insecure_links, 1),
+	SET("no-insecure-links", 0, insecure_links, 0),
+	STR("confine-root", 0, confine_root),
+	SET("drop-D", 0, drop_devices, 1),
+	SET("no-drop-D", 0, drop_devices, 0),
 	REFUSE("blocking-io", 0, 0, "rsync-relay drives its remote-shell pipes itself"),
 	NOOP("no-blocking-io"),
 	REFUSE("address", 0, 1, why_daemon),
@@ -1311,6 +1313,15 @@ static int post_parse(struct pstate *st, char *err, size_t errlen)
 	else if (o->old_style_args || o->filesfrom_host)
 		o->trust_sender_args = 1;
 
+	/* rsync's checks, though the relay has nothing for the root to confine */
+	if (o->confine_root && *o->confine_root != '/') {
+		snprintf(err, errlen, "--confine-root must be an absolute path");
+		return -1;
+	}
+	if (o->confine_root && o->insecure_links) {
+		snprintf(err, errlen, "--insecure-links cannot be combined with --confine-root");
+		return -1;
+	}
 	if (o->connect_timeout) {
 		snprintf(err, errlen, "The --contimeout option may only be used when "
 			 "connecting to an rsync daemon.");
@@ -1656,6 +1667,9 @@ void options_usage(FILE *out)
 "     --safe-links            skip links whose target lies outside the tree\n"
 "     --munge-links           defuse symlinks; has no effect here (see manual)\n"
 " -k, --copy-dirlinks         copy a symlinked directory as a real directory\n"
+"     --insecure-links        follow other users' symlinks in local file names\n"
+"     --confine-root=DIR      checked as rsync does; has no effect here\n"
+"     --drop-D                has no effect here; give -M--drop-D (see manual)\n"
 " -K, --keep-dirlinks         follow symlinked directories on the destination\n"
 " -H, --hard-links            keep hard-linked files linked\n"
 " -p, --perms                 copy permissions\n"
@@ -1734,6 +1748,7 @@ void options_usage(FILE *out)
 "     --new-compress          compress with zlibx (as -zz does)\n"
 "     --compress-choice=STR   pick the compression method (also --zc)\n"
 "     --compress-level=NUM    set the compression level (also --zl)\n"
+"     --compress-threads=NUM  has no effect here (also --zt; see manual)\n"
 "     --skip-compress=LIST    don't compress files with these suffixes\n"
 " -C, --cvs-exclude           exclude what CVS would ignore\n"
 " -f, --filter=RULE           add the filter RULE\n"

@@ -116,6 +116,10 @@ struct options {
 	int copy_unsafe_links;	/* --copy-unsafe-links */
 	int safe_symlinks;	/* --safe-links */
 	int munge_symlinks;	/* --munge-links */
+	int insecure_links;	/* --insecure-links: local files opened plainly */
+	const char *confine_root; /* --confine-root, checked only */
+	int drop_devices;	/* --drop-D: no local receiver to honour it */
+	int compress_threads;	/* --compress-threads: nothing to compress here */
 	int copy_devices;	/* --copy-devices */
 	int write_devices;	/* --write-devices */
 	int do_compression;	/* enum opt_compress */

@@ -31,5 +31,6 @@ Suite *stderr_label_suite(void);
 Suite *dropin_suite(void);
 Suite *lz4_count_suite(void);
 Suite *deflate_count_suite(void);
+Suite *safeopen_suite(void);
 
 #endif
