@@ -888,13 +888,14 @@ int filter_build_with(struct filter_list *fl, const struct filter_arg *args, int
 	}
 	p->from0 = from0;
 	p->insecure_links = bo->insecure_links;
-	p->debug = bo->debug_filter;
 	p->debug_out = bo->debug_out;
 	p->err = err;
 	p->errlen = errlen;
 
 	for (i = 0; i < nargs && rc == 0; i++) {
 		const char *a = args[i].arg;
+
+		p->debug = args[i].debug == FILTER_DEBUG_FINAL ? bo->debug_filter : args[i].debug;
 
 		switch (args[i].kind) {
 		case FA_EXCLUDE:

@@ -58,7 +58,10 @@ enum filter_arg_kind {
 struct filter_arg {
 	enum filter_arg_kind kind;
 	const char *arg;	/* NULL for FA_F and FA_DELETE_EXCLUDED */
+	int debug;		/* the --debug=FILTER level when rsync parses it:
+				 * the options before it, or FILTER_DEBUG_FINAL */
 };
+#define FILTER_DEBUG_FINAL (-1)	/* filter_build_opts.debug_filter */
 
 struct filter_rule {
 	unsigned rflags;	/* FILTRULE_* */
@@ -105,8 +108,9 @@ struct filter_build_opts {
 	int from0;		/* --from0 */
 	int insecure_links;	/* --insecure-links: merge files opened plainly,
 				 * not through safeopen's owner check */
-	int debug_filter;	/* the --debug=FILTER level */
-	FILE *debug_out;	/* where its lines go (rsync's client: stdout) */
+	int debug_filter;	/* the --debug=FILTER level after all options */
+	FILE *debug_out;	/* where the add_rule lines go (rsync's client:
+				 * stdout), or NULL for none */
 };
 
 /* filter_build with those options.  A merge file refused for another

@@ -19,6 +19,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "clientdebug.h"
 #include "dropin.h"
 #include "filter.h"
 #include "handshake.h"
@@ -320,6 +321,31 @@ static int copy_on_host(const struct options *o, const struct operands *ops, int
 	return r->fatal ? -1 : code;
 }
 
+/* rsync's client's lines on the handshake (PROTO, NSTR): the relay's
+ * version line for each server it spoke to. */
+static void debug_handshake(const struct options *o, const struct session *s, int listing,
+			    struct report *r)
+{
+	const struct clientdebug_names names = {
+		.checksum_choice = o->checksum_choice,
+		.compress_choice = o->compress_choice,
+		.compress = o->compress,
+		.level = o->do_compression_level,
+		.level_given = o->do_compression_level != OPT_CLVL_NOT_SPECIFIED,
+	};
+
+	if (r->quiet)
+		return;
+	if (o->debug.level[DEBUG_PROTO] >= 1) {
+		clientdebug_proto(r->out, s->remote_src, s->protocol);
+		if (!listing)
+			clientdebug_proto(r->out, s->remote_dest, s->protocol);
+	}
+	if (o->debug.level[DEBUG_NSTR] >= 1)
+		clientdebug_nstr(r->out, s, &names);
+	fflush(r->out);
+}
+
 /* Starts both servers and runs the handshake. */
 static int start_both(struct conn *c, const struct options *o, const struct operands *ops,
 		      int32_t seed, const char *caps, struct report *r)
@@ -329,9 +355,10 @@ static int start_both(struct conn *c, const struct options *o, const struct oper
 		.compress_choice = o->compress_choice,
 		.checksum_choice = o->checksum_choice,
 		.max_protocol = o->protocol_version,
+		.level_zero = o->do_compression_level == 0,
 	};
 	char err[1024];
-	int listing = o->list_only != 0, prompt = may_prompt(o);
+	int listing = o->list_only != 0, prompt = may_prompt(o), rc;
 
 	memset(c, 0, sizeof *c);
 	stderr_label_init(&c->shells);
@@ -342,11 +369,16 @@ static int start_both(struct conn *c, const struct options *o, const struct oper
 		return -1;
 	}
 	c->dest.to_fd = c->dest.from_fd = -1;
-	if (o->debug.level[DEBUG_CMD] >= 1) {
+	if (o->debug.level[DEBUG_CMD] >= 2)
+		clientdebug_cmd(r->out, r->quiet, o->src_rsh ? o->src_rsh : o->rsh, &ops->src,
+				c->plan.src_argv.v);
+	if (o->debug.level[DEBUG_CMD] >= 1)
 		show_command(r, c->plan.src_argv.v);
-		if (!listing)
-			show_command(r, c->plan.dest_argv.v);
-	}
+	if (!listing && o->debug.level[DEBUG_CMD] >= 2)
+		clientdebug_cmd(r->out, r->quiet, o->dest_rsh ? o->dest_rsh : o->rsh, &ops->dest,
+				c->plan.dest_argv.v);
+	if (!listing && o->debug.level[DEBUG_CMD] >= 1)
+		show_command(r, c->plan.dest_argv.v);
 	if (start_shell(c, 0, ops->src.host, prompt, r) < 0)
 		return -1;
 	c->started = 1;
@@ -368,7 +400,10 @@ static int start_both(struct conn *c, const struct options *o, const struct oper
 		report_fatal(r, RERR_STREAMIO, "connection closed while sending arguments");
 		return -1;
 	}
-	return handshake_run(&c->a, listing ? NULL : &c->b, &wants, &c->sess, r);
+	rc = handshake_run(&c->a, listing ? NULL : &c->b, &wants, &c->sess, r);
+	if (rc == 0)
+		debug_handshake(o, &c->sess, listing, r);
+	return rc;
 }
 
 /* Ends a start that will not be used, without the servers' complaints:
@@ -624,7 +659,7 @@ int main(int argc, char **argv)
 		.from0 = o.eol_nulls,
 		.insecure_links = o.insecure_links,
 		.debug_filter = o.debug.level[DEBUG_FILTER],
-		.debug_out = stdout,
+		.debug_out = o.quiet ? NULL : stdout,
 	};
 	if (filter_build_with(&fl, o.filter_args, o.nfilter_args, &fbo, err, sizeof err) < 0) {
 		fprintf(stderr, "%s\n", err);

@@ -638,12 +638,22 @@ static int chmod_valid(const char *s)
 	}
 }
 
+/* rsync parses a rule as it meets the option, so its --debug=FILTER
+ * lines follow only the --debug options given before it. */
 static int add_filter(struct options *o, enum filter_arg_kind kind, const char *arg)
 {
 	o->filter_args[o->nfilter_args].kind = kind;
 	o->filter_args[o->nfilter_args].arg = arg;
+	o->filter_args[o->nfilter_args].debug = o->debug.level[DEBUG_FILTER];
 	o->nfilter_args++;
 	return 0;
+}
+
+/* A rule rsync adds after the options, when -v's levels are in force. */
+static void add_late_filter(struct options *o, const char *arg)
+{
+	add_filter(o, FA_FILTER, arg);
+	o->filter_args[o->nfilter_args - 1].debug = FILTER_DEBUG_FINAL;
 }
 
 static int set_dest_dir(struct pstate *st, int type, const char *arg, char *err, size_t errlen)
@@ -1170,7 +1180,7 @@ static int post_parse(struct pstate *st, char *err, size_t errlen)
 	if (o->nargs < 2)
 		o->list_only |= 1;
 	if (o->xfer_dirs >= 4) {
-		add_filter(o, FA_FILTER, "- /*/*");
+		add_late_filter(o, "- /*/*");
 		o->recurse = o->xfer_dirs = 1;
 	} else if (o->recurse)
 		o->xfer_dirs = 1;
@@ -1238,7 +1248,7 @@ static int post_parse(struct pstate *st, char *err, size_t errlen)
 				snprintf(err, errlen, "out of memory");
 				return -1;
 			}
-			add_filter(o, FA_FILTER, rule);
+			add_late_filter(o, rule);
 		}
 	}
 	if (o->make_backups && !o->backup_dir)

@@ -32,5 +32,6 @@ Suite *dropin_suite(void);
 Suite *lz4_count_suite(void);
 Suite *deflate_count_suite(void);
 Suite *safeopen_suite(void);
+Suite *clientdebug_suite(void);
 
 #endif
