@@ -895,7 +895,8 @@ int filter_build_with(struct filter_list *fl, const struct filter_arg *args, int
 	for (i = 0; i < nargs && rc == 0; i++) {
 		const char *a = args[i].arg;
 
-		p->debug = args[i].debug == FILTER_DEBUG_FINAL ? bo->debug_filter : args[i].debug;
+		p->debug = !bo->arg_debug || bo->arg_debug[i] == FILTER_DEBUG_FINAL
+				   ? bo->debug_filter : bo->arg_debug[i];
 
 		switch (args[i].kind) {
 		case FA_EXCLUDE:

@@ -58,10 +58,7 @@ enum filter_arg_kind {
 struct filter_arg {
 	enum filter_arg_kind kind;
 	const char *arg;	/* NULL for FA_F and FA_DELETE_EXCLUDED */
-	int debug;		/* the --debug=FILTER level when rsync parses it:
-				 * the options before it, or FILTER_DEBUG_FINAL */
 };
-#define FILTER_DEBUG_FINAL (-1)	/* filter_build_opts.debug_filter */
 
 struct filter_rule {
 	unsigned rflags;	/* FILTRULE_* */
@@ -109,9 +106,15 @@ struct filter_build_opts {
 	int insecure_links;	/* --insecure-links: merge files opened plainly,
 				 * not through safeopen's owner check */
 	int debug_filter;	/* the --debug=FILTER level after all options */
+	/* For each rule argument (or NULL: debug_filter for all), the level
+	 * when rsync parses it: the --debug options before it, or
+	 * FILTER_DEBUG_FINAL for a rule rsync adds after the options. */
+	const int *arg_debug;
 	FILE *debug_out;	/* where the add_rule lines go (rsync's client:
 				 * stdout), or NULL for none */
 };
+
+#define FILTER_DEBUG_FINAL (-1)
 
 /* filter_build with those options.  A merge file refused for another
  * user's symlink gets rsync's warning line before the message in err. */

@@ -20,6 +20,7 @@
 #include <unistd.h>
 
 #include "clientdebug.h"
+#include "copyas.h"
 #include "dropin.h"
 #include "filter.h"
 #include "handshake.h"
@@ -581,6 +582,21 @@ static int open_files_from(const struct options *o, const struct operands *ops,
 	return fd;
 }
 
+/* --copy-as: rsync's pulling client takes on the identity before it
+ * writes a file; the relay writes none, so it makes the same checks and
+ * stays as it is (copyas.h). */
+static void check_copy_as(const struct options *o, struct report *r)
+{
+	char err[512];
+
+	if (copyas_check(o->copy_as, err, sizeof err) == 0)
+		return;
+	if (strncmp(err, "rsync: ", 7) == 0)
+		report_fatal(r, RERR_SYNTAX, "%s", err + 7);
+	else
+		report_fatal_line(r, RERR_SYNTAX, "%s", err);
+}
+
 int main(int argc, char **argv)
 {
 	struct report r;
@@ -659,6 +675,7 @@ int main(int argc, char **argv)
 		.from0 = o.eol_nulls,
 		.insecure_links = o.insecure_links,
 		.debug_filter = o.debug.level[DEBUG_FILTER],
+		.arg_debug = o.filter_debug,
 		.debug_out = o.quiet ? NULL : stdout,
 	};
 	if (filter_build_with(&fl, o.filter_args, o.nfilter_args, &fbo, err, sizeof err) < 0) {
@@ -671,6 +688,8 @@ int main(int argc, char **argv)
 		return code;
 	}
 	ff_fd = open_files_from(&o, &ops, &r);
+	if (!r.fatal && o.copy_as)
+		check_copy_as(&o, &r);
 
 	memset(&rl, 0, sizeof rl);
 	memset(&c, 0, sizeof c);

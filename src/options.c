@@ -79,8 +79,6 @@ static const char why_server[] =
 	"rsync-relay is a client; it starts both servers itself";
 static const char why_log[] =
 	"rsync-relay keeps no log file of its own; give --log-file to a server with -M";
-static const char why_local[] =
-	"it only affects a local side, and rsync-relay has none";
 static const char why_timer[] = "not yet supported by rsync-relay";
 
 static const struct opt_def opt_defs[] = {
@@ -344,7 +342,7 @@ static const struct opt_def opt_defs[] = {
 	STR("outbuf", 0, outbuf),
 
 	/* what cannot work between two remote ends */
-	REFUSE("copy-as", 0, 1, why_local),
+	STR("copy-as", 0, copy_as),
 	/* rsync's client keeps these to its own side: the relay's side has
 	 * only the files it reads (see the manual) */
 	SET("insecure-links", 0, insecure_links, 1),
@@ -644,7 +642,7 @@ static int add_filter(struct options *o, enum filter_arg_kind kind, const char *
 {
 	o->filter_args[o->nfilter_args].kind = kind;
 	o->filter_args[o->nfilter_args].arg = arg;
-	o->filter_args[o->nfilter_args].debug = o->debug.level[DEBUG_FILTER];
+	o->filter_debug[o->nfilter_args] = o->debug.level[DEBUG_FILTER];
 	o->nfilter_args++;
 	return 0;
 }
@@ -653,7 +651,7 @@ static int add_filter(struct options *o, enum filter_arg_kind kind, const char *
 static void add_late_filter(struct options *o, const char *arg)
 {
 	add_filter(o, FA_FILTER, arg);
-	o->filter_args[o->nfilter_args - 1].debug = FILTER_DEBUG_FINAL;
+	o->filter_debug[o->nfilter_args - 1] = FILTER_DEBUG_FINAL;
 }
 
 static int set_dest_dir(struct pstate *st, int type, const char *arg, char *err, size_t errlen)
@@ -1388,7 +1386,8 @@ static int post_parse(struct pstate *st, char *err, size_t errlen)
 static int alloc_arena(struct options *o, struct pstate *st, int argc, char **argv)
 {
 	const size_t align = alignof(max_align_t);
-	size_t n = (size_t)argc + 1, strbytes = 512, off_filters, off_remote, off_str, total;
+	size_t n = (size_t)argc + 1, strbytes = 512, off_filters, off_fdebug, off_remote, off_str;
+	size_t total;
 	const char *env = getenv("RSYNC_PARTIAL_DIR");
 	char *base;
 
@@ -1401,7 +1400,9 @@ static int alloc_arena(struct options *o, struct pstate *st, int argc, char **ar
 	if (env)
 		strbytes += strlen(env) + 1;
 	off_filters = (n * sizeof(char *) + align - 1) / align * align;
-	off_remote = off_filters + (n + 2) * sizeof(struct filter_arg);
+	off_fdebug = off_filters + (n + 2) * sizeof(struct filter_arg);
+	off_fdebug = (off_fdebug + align - 1) / align * align;
+	off_remote = off_fdebug + (n + 2) * sizeof(int);
 	off_remote = (off_remote + align - 1) / align * align;
 	off_str = off_remote + n * sizeof(char *);
 	total = off_str + strbytes;
@@ -1409,6 +1410,7 @@ static int alloc_arena(struct options *o, struct pstate *st, int argc, char **ar
 		return -1;
 	o->args = (char **)(void *)base;
 	o->filter_args = (struct filter_arg *)(void *)(base + off_filters);
+	o->filter_debug = (int *)(void *)(base + off_fdebug);
 	o->remote_options = (const char **)(void *)(base + off_remote);
 	st->sbuf = base + off_str;
 	st->scap = strbytes;
@@ -1624,6 +1626,7 @@ void options_free(struct options *o)
 	free(o->args);
 	o->args = NULL;
 	o->filter_args = NULL;
+	o->filter_debug = NULL;
 	o->remote_options = NULL;
 	o->nargs = o->nfilter_args = o->remote_option_cnt = 0;
 }
@@ -1680,6 +1683,7 @@ void options_usage(FILE *out)
 "     --insecure-links        follow other users' symlinks in local file names\n"
 "     --confine-root=DIR      checked as rsync does; has no effect here\n"
 "     --drop-D                has no effect here; give -M--drop-D (see manual)\n"
+"     --copy-as=USER[:GROUP]  checked as rsync checks it; no effect here\n"
 " -K, --keep-dirlinks         follow symlinked directories on the destination\n"
 " -H, --hard-links            keep hard-linked files linked\n"
 " -p, --perms                 copy permissions\n"
@@ -1816,6 +1820,6 @@ void options_usage(FILE *out)
 "lists it.  A command line with at most one remote operand (a local copy,\n"
 "a push, a pull, a daemon operand) runs rsync itself with the same\n"
 "arguments.  Not supported between two remote hosts: daemon connections,\n"
-"batch files, --log-file, --copy-as, --stderr, --stop-after/--stop-at.\n",
+"batch files, --log-file, --stderr, --stop-after/--stop-at.\n",
 		out);
 }

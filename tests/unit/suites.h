@@ -33,5 +33,6 @@ Suite *lz4_count_suite(void);
 Suite *deflate_count_suite(void);
 Suite *safeopen_suite(void);
 Suite *clientdebug_suite(void);
+Suite *copyas_suite(void);
 
 #endif

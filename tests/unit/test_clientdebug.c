@@ -99,15 +99,16 @@ END_TEST
 START_TEST(test_filter_lines)
 {
 	const struct filter_arg args[] = {
-		{ FA_EXCLUDE, "a ", 0 },		/* before --debug: silent */
-		{ FA_EXCLUDE, "b ", 1 },
-		{ FA_INCLUDE, "c/", 1 },		/* level 1: no line */
-		{ FA_INCLUDE, "d/", 2 },
-		{ FA_FILTER, "-s *.o", 2 },
-		{ FA_F, NULL, 2 },
-		{ FA_FILTER, "- late", FILTER_DEBUG_FINAL },
+		{ FA_EXCLUDE, "a " },		/* before --debug: silent */
+		{ FA_EXCLUDE, "b " },
+		{ FA_INCLUDE, "c/" },		/* level 1: no line */
+		{ FA_INCLUDE, "d/" },
+		{ FA_FILTER, "-s *.o" },
+		{ FA_F, NULL },
+		{ FA_FILTER, "- late" },
 	};
-	struct filter_build_opts bo = { .debug_filter = 2 };
+	const int levels[] = { 0, 1, 1, 2, 2, 2, FILTER_DEBUG_FINAL };
+	struct filter_build_opts bo = { .debug_filter = 2, .arg_debug = levels };
 	struct filter_list fl;
 	char *buf = NULL, err[256];
 	size_t len = 0;

@@ -1585,8 +1585,6 @@ START_TEST(test_refused_options)
 				"daemons are not supported"},
 		{{"--log-file=/l"}, "--log-file: rsync-relay keeps no log file of its own; give "
 				    "--log-file to a server with -M"},
-		{{"--copy-as=u"}, "--copy-as: it only affects a local side, and rsync-relay has "
-				  "none"},
 		{{"--stop-after=5"}, "--stop-after: not yet supported by rsync-relay"},
 		{{"--stop-at=12:00"}, "--stop-at: not yet supported by rsync-relay"},
 	};
@@ -1895,6 +1893,7 @@ START_TEST(test_local_side_options)
 		{{"--drop-D"}, NULL},
 		{{"--drop-D", "--no-drop-D"}, NULL},
 		{{"--compress-threads=2"}, NULL},
+		{{"--copy-as=nobody:nogroup"}, NULL},
 		{{"--zt", "4"}, NULL},
 		{{"--confine-root=srv"}, "--confine-root must be an absolute path"},
 		{{"--confine-root=/srv", "--insecure-links"},
