@@ -20,8 +20,8 @@ int dropin_is_local(int argc, char **argv, const char **prog)
 	if (sc.relay_only || sc.nops == 0)
 		return 0;
 	first = operands_kind(sc.first);
-	if (sc.nops == 1)
-		return first != OPERAND_SHELL;
+	if (sc.nops == 1)	/* a listing: the relay's own */
+		return first != OPERAND_SHELL && first != OPERAND_DAEMON;
 	/* rsync looks at the first source and the destination only; a
 	 * ":PATH" destination would be one more source to list */
 	last = operands_kind(sc.last);

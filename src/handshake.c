@@ -468,6 +468,25 @@ int hs_parse(const unsigned char *const in[2], const size_t len[2], const char *
 
 /* ---- the handshake over the servers' pipes ---- */
 
+int32_t hs_read_version(struct hs_side *s, struct report *r)
+{
+	if (read_full(s, s->pre, 4, r) < 0)
+		return -1;
+	s->npre = 4;
+	if (!s->ready_ms)
+		s->ready_ms = hs_now_ms();
+	return (int32_t)wire_get_u32(s->pre);
+}
+
+void hs_set_daemon(struct hs_side *s, int protocol)
+{
+	wire_put_u32(s->pre, (uint32_t)protocol);
+	s->npre = 4;
+	s->daemon = 1;
+	if (!s->ready_ms)
+		s->ready_ms = hs_now_ms();
+}
+
 int64_t hs_now_ms(void)
 {
 	struct timespec ts;
@@ -484,8 +503,10 @@ static void await_both(struct hs_side *a, struct hs_side *b, struct report *r)
 
 	if (!b)
 		b = &none;
-	a->ready_ms = 0;
-	if (b != &none)
+	/* (a side whose first bytes came before has its time already) */
+	if (!a->npre)
+		a->ready_ms = 0;
+	if (b != &none && !b->npre)
 		b->ready_ms = 0;
 	while (!a->ready_ms || !b->ready_ms) {
 		struct pollfd p[4] = {
@@ -527,11 +548,16 @@ int handshake_run(struct hs_side *a, struct hs_side *b, const struct hs_wants *w
 	char err[2 * HS_LIST_MAX + 256];
 
 	await_both(a, b, r);
+	for (int i = 0; i < (alone ? 1 : 2); i++) {
+		memcpy(in[i], sd[i]->pre, (size_t)sd[i]->npre);
+		have[i] = (size_t)sd[i]->npre;
+	}
 	for (;;) {
 		k = hs_parse(bufs, have, who, w, s, &p, err, sizeof err);
 		if (p.protocol_known && !sent_protocol) {
 			sent_protocol = 1;
-			if (write_int(a, s->protocol, r) < 0 || (!alone && write_int(b, s->protocol, r) < 0))
+			if ((!a->daemon && write_int(a, s->protocol, r) < 0) ||
+			    (!alone && !b->daemon && write_int(b, s->protocol, r) < 0))
 				return -1;
 		}
 		if (p.names_known && !sent_names) {

@@ -56,7 +56,22 @@ struct hs_side {
 	uint64_t bytes_in, bytes_out;
 	int64_t ready_ms;	/* monotonic time its first bytes arrived */
 	int timeout_ms;		/* --timeout: longest silence, 0 for none */
+	/* The first bytes of the server's handshake, when they are known
+	 * before handshake_run(): its version, read early to agree a
+	 * daemon's greeting (hs_read_version), or for a daemon the version
+	 * the greetings agreed, standing in for the one it never sends. */
+	unsigned char pre[4];
+	int npre;
+	int daemon;		/* the relay sends it no version either */
 };
+
+/* Reads a server's version before the handshake (into s->pre), so that a
+ * daemon on the other side is greeted with no more than it.  Returns the
+ * version, or -1 after reporting how the connection ended. */
+int32_t hs_read_version(struct hs_side *s, struct report *r);
+
+/* Makes s a daemon side that agreed protocol in its greeting. */
+void hs_set_daemon(struct hs_side *s, int protocol);
 
 /* Milliseconds of the monotonic clock. */
 int64_t hs_now_ms(void);

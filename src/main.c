@@ -21,9 +21,11 @@
 
 #include "clientdebug.h"
 #include "copyas.h"
+#include "daemon.h"
 #include "dropin.h"
 #include "filter.h"
 #include "handshake.h"
+#include "netconnect.h"
 #include "operands.h"
 #include "options.h"
 #include "plan.h"
@@ -50,7 +52,7 @@ struct conn {
 	int started;
 	int64_t spawned_ms[2];	/* when each remote shell was started */
 	struct stderr_label shells;	/* their stderr, labelled */
-	char where[2][160];		/* "source web04", "destination web05" */
+	char where[2][400];		/* "source web04", "destination web05" */
 };
 
 static void usage_error(struct report *r, const char *msg)
@@ -88,7 +90,7 @@ static void print_version(void)
 	printf("Relays rsync between two remote shells; needs rsync and a remote shell\n"
 	       "(ssh) on both hosts.\n");
 	printf("Capabilities:\n    %sincremental recursion, 64-bit files, secluded-args,\n"
-	       "    no rsync daemon endpoints (HOST::MODULE, rsync://) yet\n",
+	       "    rsync daemon endpoints (HOST::MODULE, rsync://)\n",
 	       strchr(PLAN_CAPS, 'i') ? "" : "no ");
 #ifdef HAVE_SPLICE
 	printf("Optimizations:\n    splice\n");
@@ -103,36 +105,60 @@ static void print_version(void)
 	       "under the terms of the GNU General Public License, version 3 or later.\n");
 }
 
+/* One side for --print-server-commands: the remote shell's command, or
+ * for a daemon what it is asked (over TCP, or after the shell's
+ * "rsync --server --daemon ."). */
+static int print_side(const char *label, enum side_kind k, const struct strv *argv, int cmd_at,
+		      const struct daemon_plan *dp, const char *host)
+{
+	char *cmd = argv->n ? plan_remote_command(argv, cmd_at) : NULL, *args = NULL;
+
+	if (argv->n && !cmd)
+		return -1;
+	if (k != SIDE_SHELL && !(args = plan_remote_command(&dp->args, 0))) {
+		free(cmd);
+		return -1;
+	}
+	if (k == SIDE_SHELL)
+		printf("%s: %s\n", label, cmd);
+	else if (k == SIDE_DAEMON)
+		printf("%s: rsync daemon %s port %d, module \"%s\": %s\n", label, host, dp->port,
+		       dp->module, args);
+	else
+		printf("%s: %s, then module \"%s\": %s\n", label, cmd, dp->module, args);
+	free(cmd);
+	free(args);
+	return 0;
+}
+
 /* --print-server-commands: what each remote shell would run, for a
- * command= line in authorized_keys or for rrsync.  Only a --checksum-seed
- * the user gave is shown: the fresh one a run adds by default changes
- * every time, and a forced command cannot follow it. */
+ * command= line in authorized_keys or for rrsync, or what a daemon is
+ * asked.  Only a --checksum-seed the user gave is shown: the fresh one
+ * a run adds by default changes every time, and a forced command
+ * cannot follow it. */
 static int print_server_commands(const struct options *o, const struct operands *ops,
 				 struct report *r)
 {
 	struct plan p;
-	char err[1024], *src = NULL, *dest = NULL;
-	int rc = 0;
+	char err[1024];
+	int rc = 0, k;
 
-	if (plan_build(&p, o, ops, o->checksum_seed, 0, NULL, err, sizeof err) < 0) {
-		report_fatal(r, RERR_SYNTAX, "%s", err);
-		return RERR_SYNTAX;
+	if ((k = plan_build(&p, o, ops, o->checksum_seed, 0, NULL, err, sizeof err)) < 0) {
+		if (k == -2)
+			report_fatal_line(r, RERR_STARTCLIENT, "%s", err);
+		else
+			report_fatal(r, RERR_SYNTAX, "%s", err);
+		return r->fatal;
 	}
-	src = plan_remote_command(&p.src_argv, p.src_cmd_at);
-	if (ops->dest.npaths)
-		dest = plan_remote_command(&p.dest_argv, p.dest_cmd_at);
-	if (!src || (ops->dest.npaths && !dest)) {
+	if (print_side("src", p.src_kind, &p.src_argv, p.src_cmd_at, &p.src_daemon,
+		       ops->src.host) < 0 ||
+	    (ops->dest.npaths && print_side("dest", p.dest_kind, &p.dest_argv, p.dest_cmd_at,
+					    &p.dest_daemon, ops->dest.host) < 0)) {
 		report_fatal(r, RERR_MALLOC, "out of memory");
 		rc = RERR_MALLOC;
-	} else {
-		printf("src: %s\n", src);
-		if (dest)
-			printf("dest: %s\n", dest);
-		if (fflush(stdout) != 0)
-			rc = RERR_FILEIO;
+	} else if (fflush(stdout) != 0) {
+		rc = RERR_FILEIO;
 	}
-	free(src);
-	free(dest);
 	plan_free(&p);
 	return rc;
 }
@@ -241,27 +267,118 @@ static int await_login(const struct child *c, struct stderr_label *shells, struc
 	}
 }
 
-/* Starts one remote shell (0: the source's, 1: the destination's), its
- * stderr labelled; when it may prompt, the terminal first says for which
- * side and host, as two prompts can read the same. */
-static int start_shell(struct conn *c, int i, const char *host, int prompt,
-		       struct report *r)
+static const char *const side_name[2] = { "source", "destination" };
+
+/* A daemon over TCP: the connection stands in for a remote shell's
+ * pipes (one fd each way, so that either can be closed). */
+static int connect_daemon(struct conn *c, int i, const struct endpoint *e,
+			  const struct options *o, struct report *r)
 {
-	static const char *const side[2] = { "source", "destination" };
 	struct child *ch = i ? &c->dest : &c->src;
+	const struct daemon_plan *dp = i ? &c->plan.dest_daemon : &c->plan.src_daemon;
+	struct net_opts no = { .bind_address = o->bind_address, .sockopts = o->sockopts,
+			       .af_hint = o->default_af_hint, .timeout_s = o->connect_timeout };
+	int code, fd;
+
+	c->spawned_ms[i] = hs_now_ms();
+	if ((fd = net_connect(e->host, dp->port, &no, r, &code)) < 0)
+		return -1;
+	ch->from_fd = fd;
+	ch->to_fd = fcntl(fd, F_DUPFD_CLOEXEC, 0);
+	ch->sock = 1;
+	if (ch->to_fd < 0) {
+		report_fatal(r, RERR_IPC, "dup: %s", strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
+/* Starts one side (0: the source, 1: the destination): its remote shell,
+ * its stderr labelled, or a daemon's connection.  When a shell may
+ * prompt, the terminal first says for which side and host, as two
+ * prompts can read the same. */
+static int start_side(struct conn *c, int i, const struct endpoint *e, const struct options *o,
+		      int prompt, struct report *r)
+{
+	struct child *ch = i ? &c->dest : &c->src;
+	enum side_kind k = i ? c->plan.dest_kind : c->plan.src_kind;
+	const char *module = (i ? &c->plan.dest_daemon : &c->plan.src_daemon)->module;
 	int err_fd;
 
-	snprintf(c->where[i], sizeof c->where[i], "%s %s", side[i], host);
+	if (k == SIDE_SHELL)
+		snprintf(c->where[i], sizeof c->where[i], "%s %s", side_name[i], e->host);
+	else
+		snprintf(c->where[i], sizeof c->where[i], "%s %s::%s", side_name[i], e->host,
+			 module);
 	ch->where = c->where[i];
+	ch->name = i ? "receiver" : "sender";
+	if (k == SIDE_DAEMON)
+		return connect_daemon(c, i, e, o, r);
 	if (prompt)
 		say_on_tty(r, c->where[i]);
-	err_fd = stderr_label_open(&c->shells, i, side[i], host);
+	err_fd = stderr_label_open(&c->shells, i, side_name[i], e->host);
 	c->spawned_ms[i] = hs_now_ms();
 	if (err_fd < 0 ||
-	    spawn_child(ch, i ? c->plan.dest_argv.v : c->plan.src_argv.v,
-			i ? "receiver" : "sender", err_fd) < 0) {
+	    spawn_child(ch, i ? c->plan.dest_argv.v : c->plan.src_argv.v, ch->name, err_fd) < 0) {
 		report_fatal(r, RERR_IPC, "Failed to start the remote shell: %s", strerror(errno));
 		return -1;
+	}
+	return 0;
+}
+
+/* The daemon sides: each one's greeting is read, then each is greeted
+ * with a protocol no side lacks (a remote-shell server's version is read
+ * early for it), asked for its module (a password may be asked for) and
+ * given the server's arguments; the handshake then reads no version from
+ * it.  Returns 1 when a daemon ended the run at its module list, 0 to go
+ * on, -1 after an error. */
+static int greet_daemons(struct conn *c, const struct options *o, const struct operands *ops,
+			 int n, struct report *r)
+{
+	struct hs_side *hs[2] = { &c->a, &c->b };
+	const enum side_kind k[2] = { c->plan.src_kind, c->plan.dest_kind };
+	const struct daemon_plan *dp[2] = { &c->plan.src_daemon, &c->plan.dest_daemon };
+	const struct endpoint *ep[2] = { &ops->src, &ops->dest };
+	const struct strv *sec[2] = { &c->plan.src_secluded, &c->plan.dest_secluded };
+	const char *pwfile[2] = { o->src_password_file, o->dest_password_file };
+	struct daemon_side d[2];
+	int cap = o->protocol_version ? o->protocol_version : RELAY_PROTOCOL, rc;
+
+	if (k[0] == SIDE_SHELL && (n < 2 || k[1] == SIDE_SHELL))
+		return 0;
+	for (int i = 0; i < n; i++) {
+		int32_t v;
+
+		if (k[i] == SIDE_SHELL && (v = hs_read_version(hs[i], r)) < 0)
+			return -1;
+		if (k[i] == SIDE_SHELL && v > 0 && v < cap)
+			cap = v;
+	}
+	for (int i = 0; i < n; i++) {
+		if (k[i] == SIDE_SHELL)
+			continue;
+		d[i] = (struct daemon_side){
+			.rfd = hs[i]->rfd, .wfd = hs[i]->wfd, .where = c->where[i],
+			.user = ep[i]->user ? ep[i]->user : getenv("USER") ? getenv("USER")
+							     : getenv("LOGNAME"),
+			.password_file = pwfile[i] ? pwfile[i] : o->password_file,
+			.timeout_ms = o->io_timeout * 1000, .no_motd = o->no_motd,
+			.shell = r->shells,
+		};
+		if (daemon_read_greeting(&d[i], r) < 0)
+			return -1;
+		cap = daemon_protocol(cap, &d[i].g);
+	}
+	for (int i = 0; i < n; i++) {
+		if (k[i] == SIDE_SHELL)
+			continue;
+		if ((rc = daemon_request(&d[i], cap, dp[i]->module, r)) != 0)
+			return rc;
+		/* the secluded words start with the "rsync" standing for argv[0] */
+		if (daemon_send_args(&d[i], dp[i]->args.v, dp[i]->args.n, sec[i]->v, sec[i]->n, r) < 0)
+			return -1;
+		/* (rsync counts none of the greeting's bytes) */
+		hs_set_daemon(hs[i], d[i].protocol);
 	}
 	return 0;
 }
@@ -347,7 +464,8 @@ static void debug_handshake(const struct options *o, const struct session *s, in
 	fflush(r->out);
 }
 
-/* Starts both servers and runs the handshake. */
+/* Starts both servers and runs the handshake.  Returns 0, -1 after an
+ * error, HS_COMPAT_MISMATCH, or 1 when a daemon's module list was all. */
 static int start_both(struct conn *c, const struct options *o, const struct operands *ops,
 		      int32_t seed, const char *caps, struct report *r)
 {
@@ -364,39 +482,46 @@ static int start_both(struct conn *c, const struct options *o, const struct oper
 	memset(c, 0, sizeof *c);
 	stderr_label_init(&c->shells);
 	r->shells = &c->shells;
-	if (plan_build(&c->plan, o, ops, seed, have_tty(), caps, err,
-		       sizeof err) < 0) {
-		report_fatal(r, RERR_SYNTAX, "%s", err);
+	if ((rc = plan_build(&c->plan, o, ops, seed, have_tty(), caps, err, sizeof err)) < 0) {
+		if (rc == -2)	/* rsync's own words, and its code */
+			report_fatal_line(r, RERR_STARTCLIENT, "%s", err);
+		else
+			report_fatal(r, RERR_SYNTAX, "%s", err);
 		return -1;
 	}
 	c->dest.to_fd = c->dest.from_fd = -1;
-	if (o->debug.level[DEBUG_CMD] >= 2)
+	if (o->debug.level[DEBUG_CMD] >= 2 && c->plan.src_argv.n)
 		clientdebug_cmd(r->out, r->quiet, o->src_rsh ? o->src_rsh : o->rsh, &ops->src,
 				c->plan.src_argv.v);
-	if (o->debug.level[DEBUG_CMD] >= 1)
+	if (o->debug.level[DEBUG_CMD] >= 1 && c->plan.src_argv.n)
 		show_command(r, c->plan.src_argv.v);
-	if (!listing && o->debug.level[DEBUG_CMD] >= 2)
+	if (!listing && o->debug.level[DEBUG_CMD] >= 2 && c->plan.dest_argv.n)
 		clientdebug_cmd(r->out, r->quiet, o->dest_rsh ? o->dest_rsh : o->rsh, &ops->dest,
 				c->plan.dest_argv.v);
-	if (!listing && o->debug.level[DEBUG_CMD] >= 1)
+	if (!listing && o->debug.level[DEBUG_CMD] >= 1 && c->plan.dest_argv.n)
 		show_command(r, c->plan.dest_argv.v);
-	if (start_shell(c, 0, ops->src.host, prompt, r) < 0)
+	if (start_side(c, 0, &ops->src, o, prompt, r) < 0)
 		return -1;
 	c->started = 1;
 	/* Two password prompts on one terminal would interleave: when one is
 	 * possible the destination's shell starts once the source's has
 	 * logged in (its server speaks); otherwise both start at once. */
-	if (!listing && prompt && await_login(&c->src, &c->shells, r) < 0)
+	if (!listing && prompt && c->plan.src_kind != SIDE_DAEMON &&
+	    await_login(&c->src, &c->shells, r) < 0)
 		return -1;
-	if (!listing && start_shell(c, 1, ops->dest.host, prompt, r) < 0)
+	if (!listing && start_side(c, 1, &ops->dest, o, prompt, r) < 0)
 		return -1;
 	c->a = (struct hs_side){ .rfd = c->src.from_fd, .wfd = c->src.to_fd, .who = "sender",
 				 .where = c->where[0], .timeout_ms = o->io_timeout * 1000 };
 	c->b = (struct hs_side){ .rfd = c->dest.from_fd, .wfd = c->dest.to_fd,
 				 .who = "receiver", .where = c->where[1],
 				 .timeout_ms = o->io_timeout * 1000 };
-	if (send_secluded(c->src.to_fd, &c->plan.src_secluded) < 0 ||
-	    (!listing && send_secluded(c->dest.to_fd, &c->plan.dest_secluded) < 0)) {
+	if ((rc = greet_daemons(c, o, ops, listing ? 1 : 2, r)) != 0)
+		return rc;
+	if ((c->plan.src_kind == SIDE_SHELL &&
+	     send_secluded(c->src.to_fd, &c->plan.src_secluded) < 0) ||
+	    (!listing && c->plan.dest_kind == SIDE_SHELL &&
+	     send_secluded(c->dest.to_fd, &c->plan.dest_secluded) < 0)) {
 		r->peer_lost = 1;
 		report_fatal(r, RERR_STREAMIO, "connection closed while sending arguments");
 		return -1;
@@ -489,13 +614,29 @@ static int setup_trust(struct relay *rl, const struct options *o, const struct o
 	};
 	struct filter_list rules, cvs;
 	char err[1024];
+	const char **paths = NULL;
 
+	/* a daemon's paths start with the module: rsync's implied include
+	 * rules skip it */
+	if (ops->src.daemon) {
+		if (!(paths = calloc((size_t)ops->src.npaths, sizeof *paths))) {
+			report_fatal(r, RERR_MALLOC, "out of memory");
+			return -1;
+		}
+		for (int i = 0; i < ops->src.npaths; i++) {
+			const char *slash = strchr(ops->src.paths[i], '/');
+			paths[i] = slash ? slash + 1 : "";
+		}
+		rq.paths = (char **)paths;
+	}
 	if (filter_assemble(fl, 1, &wo, &rules, &cvs, err, sizeof err) < 0) {
+		free(paths);
 		report_fatal(r, RERR_PROTOCOL, "%s", err);
 		return -1;
 	}
 	if (trust_init(&rl->trust, &rq, &rules, &cvs) < 0)
 		report_fatal(r, RERR_MALLOC, "out of memory");
+	free(paths);
 	return r->fatal ? -1 : 0;
 }
 
@@ -607,7 +748,7 @@ int main(int argc, char **argv)
 	struct conn c;
 	struct relay rl;
 	char err[1024];
-	int code, src_code, dest_code, ff_fd, reap_ms;
+	int code, src_code, dest_code, ff_fd, reap_ms, listed = 0;
 	const char *cs, *prog;
 
 	time_t started = time(NULL);
@@ -648,6 +789,13 @@ int main(int argc, char **argv)
 	r.allow_8bit = o.allow_8bit_chars;
 	if (operands_parse(&ops, o.args, o.nargs, err, sizeof err) < 0) {
 		usage_error(&r, err);
+		operands_free(&ops);
+		options_free(&o);
+		return RERR_SYNTAX;
+	}
+	if (options_check_daemon(&o, &ops, err, sizeof err) < 0) {
+		fprintf(stderr, "%s\n", err);
+		report_exit_line(&r, RERR_SYNTAX);
 		operands_free(&ops);
 		options_free(&o);
 		return RERR_SYNTAX;
@@ -695,7 +843,8 @@ int main(int argc, char **argv)
 	memset(&c, 0, sizeof c);
 	stderr_label_init(&c.shells);
 	if (!r.fatal &&
-	    connect_both(&c, &o, &ops, o.checksum_seed ? o.checksum_seed : random_seed(), &r) == 0) {
+	    (listed = connect_both(&c, &o, &ops, o.checksum_seed ? o.checksum_seed : random_seed(),
+				   &r)) == 0) {
 		if (pump_init(&rl, &c.src, o.list_only ? NULL : &c.dest, &o, &c.sess, &r) < 0)
 			report_fatal(&r, RERR_MALLOC, "out of memory");
 		else if (queue_filter_lists(&rl, &o, &fl, &c.sess, &r) == 0 &&
@@ -713,7 +862,7 @@ int main(int argc, char **argv)
 	src_code = c.started ? child_reap(&c.src, reap_ms) : 0;
 	dest_code = c.started ? child_reap(&c.dest, reap_ms) : 0;
 	stderr_label_finish(&c.shells, &r, SHELL_STDERR_MS);
-	if (!r.fatal) {
+	if (!r.fatal && listed != 1) {
 		r.io_error |= rl.ss.io_error;
 		print_summary(&r, &rl, &o, &c, started);
 	}

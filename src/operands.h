@@ -1,5 +1,7 @@
-/* Operands: [USER@]HOST:PATH, [USER@][IPV6]:PATH, and ":PATH" for a
- * further source on the same host, as rsync reads them. */
+/* Operands: [USER@]HOST:PATH, [USER@][IPV6]:PATH, ":PATH" for a
+ * further source on the same host, and the rsync daemon forms
+ * [USER@]HOST::MODULE/PATH and rsync://[USER@]HOST[:PORT]/MODULE/PATH,
+ * as rsync reads them. */
 #ifndef RELAY_OPERANDS_H
 #define RELAY_OPERANDS_H
 
@@ -8,8 +10,11 @@
 struct endpoint {
 	char *user;	/* NULL when not given */
 	char *host;
-	char **paths;	/* remote paths ("." for an empty one) */
+	char **paths;	/* remote paths ("." for an empty one); for a
+			 * daemon "MODULE/PATH" as given ("" lists modules) */
 	int npaths;
+	int daemon;	/* an rsync daemon (HOST::MODULE or rsync://) */
+	int port;	/* rsync://HOST:PORT's port; 0 when not given */
 };
 
 struct operands {

@@ -4,6 +4,7 @@
  * post-parse rules run in rsync's order, so that the struct holds what
  * rsync's client would send and the same errors are reported. */
 #include "options.h"
+#include "operands.h"
 
 #include "logfmt.h"
 
@@ -44,6 +45,7 @@ enum call {
 	C_APPEND, C_COMPARE_DEST, C_COPY_DEST, C_LINK_DEST, C_CHMOD, C_USERMAP,
 	C_GROUPMAP, C_CHOWN, C_HELP, C_VERSION, C_HUMAN, C_NO_ICONV, C_SEED,
 	C_QSORT, C_DEVICES_SPECIALS, C_PROTOCOL, C_PARTIAL_PROGRESS, C_INFO, C_DEBUG,
+	C_RSH,
 };
 
 struct opt_def {
@@ -71,8 +73,7 @@ struct opt_def {
 
 static const char why_output[] =
 	"rsync-relay prints the client's messages itself; --stderr is not supported";
-static const char why_daemon[] =
-	"rsync-relay only relays between remote shells; rsync daemons are not supported";
+static const char why_daemon[] = "rsync-relay is a client; it runs no daemon itself";
 static const char why_batch[] =
 	"batch files need a local sender or receiver, and rsync-relay has neither";
 static const char why_server[] =
@@ -305,7 +306,7 @@ static const struct opt_def opt_defs[] = {
 	REFUSE("stop-at", 0, 1, why_timer),
 
 	/* transport */
-	STR("rsh", 'e', rsh),
+	CALL("rsh", 'e', C_RSH, 1),
 	STR("rsync-path", 0, rsync_path),
 	STR("src-rsh", 0, src_rsh),
 	STR("dest-rsh", 0, dest_rsh),
@@ -317,6 +318,17 @@ static const struct opt_def opt_defs[] = {
 	STR("temp-dir", 'T', tmpdir),
 	STR("iconv", 0, iconv_opt),
 	CALL("no-iconv", 0, C_NO_ICONV, 0),
+	/* rsync daemons */
+	INT("port", 0, port),
+	INT("src-port", 0, src_port),
+	INT("dest-port", 0, dest_port),
+	STR("address", 0, bind_address),
+	STR("sockopts", 0, sockopts),
+	STR("password-file", 0, password_file),
+	STR("src-password-file", 0, src_password_file),
+	STR("dest-password-file", 0, dest_password_file),
+	SET("no-motd", 0, no_motd, 1),
+	SET("motd", 0, no_motd, 0),
 	SET("ipv4", '4', default_af_hint, 4),
 	SET("ipv6", '6', default_af_hint, 6),
 	SET("8-bit-output", '8', allow_8bit_chars, 1),
@@ -352,14 +364,7 @@ static const struct opt_def opt_defs[] = {
 	SET("no-drop-D", 0, drop_devices, 0),
 	REFUSE("blocking-io", 0, 0, "rsync-relay drives its remote-shell pipes itself"),
 	NOOP("no-blocking-io"),
-	REFUSE("address", 0, 1, why_daemon),
-	REFUSE("port", 0, 1, why_daemon),
-	REFUSE("sockopts", 0, 1, why_daemon),
-	REFUSE_MSG("password-file", 0, 1,
-		   "The --password-file option may only be used when accessing an rsync daemon."),
-	REFUSE("early-input", 0, 1, why_daemon),
-	REFUSE("motd", 0, 0, why_daemon),
-	REFUSE("no-motd", 0, 0, why_daemon),
+	REFUSE("early-input", 0, 1, "not yet supported by rsync-relay"),
 	REFUSE("daemon", 0, 0, why_daemon),
 	REFUSE("config", 0, 1, why_daemon),
 	REFUSE("dparam", 0, 1, why_daemon),
@@ -756,6 +761,10 @@ static int apply_call(struct pstate *st, const struct opt_def *d, const char *ar
 		if (parse_popt_int(arg, &o->protocol_version, shown, err, errlen) < 0)
 			return -1;
 		st->protocol_given = 1;
+		break;
+	case C_RSH:
+		o->rsh = arg;
+		o->rsh_given = 1;
 		break;
 	case C_SEED: {
 		int v;
@@ -1330,11 +1339,6 @@ static int post_parse(struct pstate *st, char *err, size_t errlen)
 		snprintf(err, errlen, "--insecure-links cannot be combined with --confine-root");
 		return -1;
 	}
-	if (o->connect_timeout) {
-		snprintf(err, errlen, "The --contimeout option may only be used when "
-			 "connecting to an rsync daemon.");
-		return -1;
-	}
 	if (st->protocol_given && o->protocol_version < OLDEST_PROTOCOL) {
 		snprintf(err, errlen, "--protocol must be at least %d on the Client.",
 			 OLDEST_PROTOCOL);
@@ -1543,12 +1547,31 @@ int options_parse(struct options *o, int argc, char **argv, const char *env_rsh,
 	return post_parse(&st, err, errlen);
 }
 
+int options_check_daemon(const struct options *o, const struct operands *ops, char *err,
+			 size_t errlen)
+{
+	int daemon = ops->src.daemon || ops->dest.daemon;
+	int tcp = (ops->src.daemon && !o->src_rsh && !o->rsh_given) ||
+		  (ops->dest.daemon && !o->dest_rsh && !o->rsh_given);
+
+	if ((o->password_file || o->src_password_file || o->dest_password_file) && !daemon)
+		snprintf(err, errlen, "The --password-file option may only be used when "
+			 "accessing an rsync daemon.");
+	else if (o->connect_timeout && !tcp)
+		snprintf(err, errlen, "The --contimeout option may only be used when "
+			 "connecting to an rsync daemon.");
+	else
+		return 0;
+	return -1;
+}
+
 /* The options rsync itself does not have. */
 static int relay_only(const struct opt_def *d)
 {
 	static const char *const names[] = { "src-rsh", "dest-rsh", "src-rsync-path",
 					     "dest-rsync-path", "print-server-commands",
-					     "relay", "local-rsync" };
+					     "relay", "local-rsync", "src-port", "dest-port",
+					     "src-password-file", "dest-password-file" };
 
 	for (size_t i = 0; d->name && i < sizeof names / sizeof *names; i++)
 		if (strcmp(d->name, names[i]) == 0)
@@ -1746,7 +1769,7 @@ void options_usage(FILE *out)
 "     --groupmap=STRING       map group names by the rules in STRING\n"
 "     --chown=USER:GROUP      make all files owned by USER and/or GROUP\n"
 "     --timeout=SECONDS       give up after SECONDS without any I/O\n"
-"     --contimeout=0          for daemons only: any other value is refused\n",
+"     --contimeout=SECONDS    give up connecting to a daemon after SECONDS\n",
 		out);
 	fputs(
 " -I, --ignore-times          transfer even files with the same size and mtime\n"
@@ -1798,8 +1821,14 @@ void options_usage(FILE *out)
 " -P                          --partial plus --progress\n"
 "     --list-only             list the source, copy nothing\n"
 "     --outbuf=N|L|B          stdout buffering: none, by line or by block\n"
-" -4, --ipv4                  have ssh use IPv4 only\n"
-" -6, --ipv6                  have ssh use IPv6 only\n"
+"     --port=PORT             connect to daemons on PORT (default 873)\n"
+"     --address=ADDRESS       bind connections to daemons to ADDRESS\n"
+"     --sockopts=OPTIONS      set TCP OPTIONS on connections to daemons\n"
+"     --password-file=FILE    read a daemon's password from FILE\n"
+"     --no-motd               leave out the daemons' messages of the day\n"
+"     --motd                  print them (the default)\n"
+" -4, --ipv4                  use IPv4 only (ssh and daemons)\n"
+" -6, --ipv6                  use IPv6 only (ssh and daemons)\n"
 " -V, --version               print version details and exit\n"
 "     --help                  print this help and exit\n"
 "\n",
@@ -1813,13 +1842,19 @@ void options_usage(FILE *out)
 "     --print-server-commands print the command each server will run, and exit\n"
 "     --local-rsync=PROGRAM   rsync to run for a local copy, push or pull\n"
 "     --relay                 relay even when both ends are on one login\n"
+"     --src-port=PORT         the source daemon's port\n"
+"     --dest-port=PORT        the destination daemon's port\n"
+"     --src-password-file=FILE   the source daemon's password file\n"
+"     --dest-password-file=FILE  the destination daemon's password file\n"
 "\n"
 "The remote shell is ssh unless -e or RSYNC_RSH names another; plain ssh is\n"
 "started with agent, X11 and port forwarding off and without a tty.\n"
 "With a single source and no destination the source is listed, as rsync\n"
 "lists it.  A command line with at most one remote operand (a local copy,\n"
 "a push, a pull, a daemon operand) runs rsync itself with the same\n"
-"arguments.  Not supported between two remote hosts: daemon connections,\n"
-"batch files, --log-file, --stderr, --stop-after/--stop-at.\n",
+"arguments.  Either side may be an rsync daemon (HOST::MODULE, rsync://HOST/),\n"
+"over TCP, or over the remote shell when -e names one.  Not supported\n"
+"between two remote hosts: batch files, --log-file, --stderr,\n"
+"--stop-after/--stop-at.\n",
 		out);
 }

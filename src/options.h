@@ -130,7 +130,7 @@ struct options {
 	const char *checksum_choice; /* --checksum-choice (NULL for "auto") */
 	int bwlimit;		/* --bwlimit in KiB/s, 0 for none */
 	int io_timeout;		/* --timeout */
-	int connect_timeout;	/* --contimeout: only 0 is accepted (daemons only) */
+	int connect_timeout;	/* --contimeout: seconds to connect to a daemon */
 	int allow_inc_recurse;	/* 0 after --no-inc-recursive or --qsort */
 	int use_qsort;		/* --qsort */
 	int protocol_version;	/* --protocol, 0 when not forced */
@@ -174,6 +174,17 @@ struct options {
 	const char *src_rsync_path;	/* --src-rsync-path, or NULL */
 	const char *dest_rsync_path;	/* --dest-rsync-path */
 	int32_t checksum_seed;	/* 0: pick one per run */
+	int rsh_given;		/* -e on the command line (not RSYNC_RSH): a
+				 * daemon operand then means a daemon over it */
+
+	/* rsync daemons */
+	int port;		/* --port: the default daemon port, 0 for 873 */
+	int src_port, dest_port;	/* --src-port, --dest-port: per side */
+	const char *bind_address;	/* --address */
+	const char *sockopts;		/* --sockopts */
+	const char *password_file;	/* --password-file: both sides */
+	const char *src_password_file, *dest_password_file;
+	int no_motd;		/* --no-motd */
 
 	/* output */
 	struct outlevels info;	/* --info, with what -v, --stats, --progress imply */
@@ -208,6 +219,13 @@ struct options {
 int options_parse(struct options *o, int argc, char **argv, const char *env_rsh,
 		  char *err, size_t errlen);
 void options_free(struct options *o);
+
+struct operands;
+/* rsync refuses --password-file without a daemon operand, and
+ * --contimeout without a daemon reached over TCP.  Returns 0, or -1 with
+ * rsync's message in err. */
+int options_check_daemon(const struct options *o, const struct operands *ops, char *err,
+			 size_t errlen);
 /* What a command line is, read as rsync reads it, without applying
  * any option: how many operands, the first and the last (pointers into
  * argv), the --local-rsync program (NULL when not given) and whether an

@@ -1,4 +1,5 @@
 #include "plan.h"
+#include "daemon.h"
 #include "outlevels.h"
 
 #include <stdio.h>
@@ -321,9 +322,28 @@ static void add_safe(struct cmd_builder *b, const char *opt, const char *arg,
 	free(w);
 }
 
+/* A daemon's path word (module given) or a remote shell's. */
+static void add_path(struct cmd_builder *b, const char *path, const char *module, int old_args)
+{
+	char *w;
+
+	if (!module) {
+		add_safe(b, NULL, path, ARG_FILE);
+		return;
+	}
+	if (!(w = daemon_path_arg(path, module, old_args))) {
+		b->failed = -1;
+		return;
+	}
+	add(b, w);
+	free(w);
+}
+
+/* module: NULL for a remote shell's server, else the daemon's module
+ * (the command then lacks its program, and paths are a daemon's). */
 static int server_command(struct strv *cmd, struct strv *sec, const struct options *o,
 			  const struct endpoint *e, const char *rsync_path, int am_sender,
-			  int inc, const char *caps, int32_t seed)
+			  int inc, const char *caps, int32_t seed, const char *module)
 {
 	static const char *const alt_dest[] = {"", "--compare-dest", "--copy-dest",
 					       "--link-dest"};
@@ -334,7 +354,8 @@ static int server_command(struct strv *cmd, struct strv *sec, const struct optio
 	};
 	char letters[160];
 
-	add(&b, rsync_path);
+	if (!module)
+		add(&b, rsync_path);	/* a daemon's words start at --server */
 	add(&b, "--server");
 	if (!am_sender)
 		add(&b, "--sender");
@@ -549,7 +570,7 @@ static int server_command(struct strv *cmd, struct strv *sec, const struct optio
 
 	add(&b, ".");
 	for (int i = 0; i < e->npaths; i++)
-		add_safe(&b, NULL, e->paths[i], ARG_FILE);
+		add_path(&b, e->paths[i], module, o->old_style_args > 0);
 	return b.failed ? -1 : 0;
 }
 
@@ -564,6 +585,16 @@ static const char *const ssh_hardening[] = {
 	"-o", "ServerAliveInterval=15",
 	"-o", "ServerAliveCountMax=4",
 };
+
+/* "-l USER" among the remote shell's own words: for a daemon over it,
+ * rsync then leaves the login alone (USER@ names the daemon's user). */
+static int has_dash_l(const struct strv *argv)
+{
+	for (int i = 0; i + 1 < argv->n; i++)
+		if (strcmp(argv->v[i], "-l") == 0 && argv->v[i + 1][0] != '-')
+			return 1;
+	return 0;
+}
 
 static int remote_shell(struct strv *argv, int *cmd_at, const char *rsh,
 			const struct options *o, const struct endpoint *e, int interactive)
@@ -581,7 +612,7 @@ static int remote_shell(struct strv *argv, int *cmd_at, const char *rsh,
 			rc |= strv_push(argv, "BatchMode=yes");
 		}
 	}
-	if (e->user) {
+	if (e->user && !(e->daemon && has_dash_l(argv))) {
 		rc |= strv_push(argv, "-l");
 		rc |= strv_push(argv, e->user);
 	}
@@ -614,11 +645,63 @@ differ:
 	return -1;
 }
 
+/* How a side is reached: a daemon operand over TCP unless a remote
+ * shell was named for it on the command line (-e, or --src-rsh /
+ * --dest-rsh), as rsync decides. */
+static enum side_kind side_kind(const struct options *o, const struct endpoint *e,
+				const char *side_rsh)
+{
+	if (!e->daemon)
+		return SIDE_SHELL;
+	return side_rsh || o->rsh_given ? SIDE_DAEMON_SHELL : SIDE_DAEMON;
+}
+
+/* One side's commands: the remote shell's argv (not for TCP), and the
+ * server's command on it or the words for its daemon. */
+static int plan_side(struct plan *p, int dest, const struct options *o,
+		     const struct endpoint *e, int interactive, const char *caps, char *err,
+		     size_t errlen)
+{
+	const char *own_rsh = dest ? o->dest_rsh : o->src_rsh;
+	const char *rsh = own_rsh ? own_rsh : o->rsh ? o->rsh : "ssh";
+	const char *rpath = (dest ? o->dest_rsync_path : o->src_rsync_path);
+	enum side_kind k = side_kind(o, e, own_rsh);
+	struct strv *argv = dest ? &p->dest_argv : &p->src_argv;
+	struct strv *sec = dest ? &p->dest_secluded : &p->src_secluded;
+	struct daemon_plan *dp = dest ? &p->dest_daemon : &p->src_daemon;
+	int *cmd_at = dest ? &p->dest_cmd_at : &p->src_cmd_at, port;
+
+	if (!rpath)
+		rpath = o->rsync_path;
+	*(dest ? &p->dest_kind : &p->src_kind) = k;
+	if (k != SIDE_DAEMON && remote_shell(argv, cmd_at, rsh, o, e, interactive) < 0) {
+		snprintf(err, errlen, "Failed to parse remote shell command: %s", rsh);
+		return -1;
+	}
+	if (k == SIDE_SHELL)
+		return server_command(argv, sec, o, e, rpath, dest, p->inc_recurse, caps,
+				      p->checksum_seed, NULL) < 0 ? -1 : 0;
+	if (e->paths[0][0] == '/') {
+		snprintf(err, errlen, "ERROR: The remote path must start with a module name not a /");
+		return -2;
+	}
+	if (daemon_module_name(e->paths[0], dp->module, sizeof dp->module) < 0) {
+		snprintf(err, errlen, "the module name is too long: %s", e->paths[0]);
+		return -1;
+	}
+	port = dest ? o->dest_port : o->src_port;
+	dp->port = e->port ? e->port : port ? port : o->port ? o->port : DAEMON_PORT;
+	if (k == SIDE_DAEMON_SHELL && (strv_push(argv, rpath) || strv_push(argv, "--server") ||
+				       strv_push(argv, "--daemon") || strv_push(argv, ".")))
+		return -1;
+	return server_command(&dp->args, sec, o, e, rpath, dest, p->inc_recurse, caps,
+			      p->checksum_seed, dp->module);
+}
+
 int plan_build(struct plan *p, const struct options *o, const struct operands *ops,
 	       int32_t seed, int interactive, const char *caps, char *err, size_t errlen)
 {
-	const char *src_rsh = o->src_rsh ? o->src_rsh : o->rsh ? o->rsh : "ssh";
-	const char *dest_rsh = o->dest_rsh ? o->dest_rsh : o->rsh ? o->rsh : "ssh";
+	int rc;
 
 	memset(p, 0, sizeof *p);
 	p->checksum_seed = seed;
@@ -630,27 +713,14 @@ int plan_build(struct plan *p, const struct options *o, const struct operands *o
 
 	if (check_files_from_host(o, &ops->src, err, errlen) < 0)
 		return -1;
-	if (remote_shell(&p->src_argv, &p->src_cmd_at, src_rsh, o, &ops->src, interactive) < 0) {
-		snprintf(err, errlen, "Failed to parse remote shell command: %s", src_rsh);
-		return -1;
-	}
-	if (ops->dest.npaths &&
-	    remote_shell(&p->dest_argv, &p->dest_cmd_at, dest_rsh, o, &ops->dest,
-			 interactive) < 0) {
-		snprintf(err, errlen, "Failed to parse remote shell command: %s", dest_rsh);
-		return -1;
-	}
-	if (server_command(&p->src_argv, &p->src_secluded, o, &ops->src,
-			   o->src_rsync_path ? o->src_rsync_path : o->rsync_path, 0,
-			   p->inc_recurse, caps, seed) < 0 ||
-	    (ops->dest.npaths &&
-	     server_command(&p->dest_argv, &p->dest_secluded, o, &ops->dest,
-			   o->dest_rsync_path ? o->dest_rsync_path : o->rsync_path, 1,
-			   p->inc_recurse, caps, seed) < 0)) {
+	if (errlen)
+		err[0] = '\0';
+	rc = plan_side(p, 0, o, &ops->src, interactive, caps, err, errlen);
+	if (rc == 0 && ops->dest.npaths)
+		rc = plan_side(p, 1, o, &ops->dest, interactive, caps, err, errlen);
+	if (rc < 0 && !err[0])
 		snprintf(err, errlen, "out of memory");
-		return -1;
-	}
-	return 0;
+	return rc;
 }
 
 char *plan_remote_command(const struct strv *argv, int cmd_at)
@@ -681,4 +751,6 @@ void plan_free(struct plan *p)
 	strv_free(&p->dest_argv);
 	strv_free(&p->src_secluded);
 	strv_free(&p->dest_secluded);
+	strv_free(&p->src_daemon.args);
+	strv_free(&p->dest_daemon.args);
 }

@@ -25,8 +25,26 @@ void strv_free(struct strv *s);
  * servers get "e.LsfxCIvu", plus the 'i' when allowed. */
 #define PLAN_CAPS "iLsfxCIvu"
 
+/* How the relay reaches a side. */
+enum side_kind {
+	SIDE_SHELL,		/* rsync --server over a remote shell */
+	SIDE_DAEMON,		/* an rsync daemon over TCP */
+	SIDE_DAEMON_SHELL,	/* "rsync --server --daemon ." over a remote shell */
+};
+
+/* What a daemon side is told once it says "@RSYNCD: OK". */
+struct daemon_plan {
+	char module[256];	/* the module asked for ("" lists them) */
+	int port;		/* TCP port (SIDE_DAEMON) */
+	struct strv args;	/* the server's arguments, its program left out,
+				 * with the paths as a daemon takes them */
+};
+
 struct plan {
-	struct strv src_argv;	/* remote shell argv for the source */
+	enum side_kind src_kind, dest_kind;
+	struct daemon_plan src_daemon, dest_daemon;	/* for daemon sides */
+	struct strv src_argv;	/* remote shell argv for the source (empty for
+				 * a daemon over TCP) */
 	struct strv dest_argv;	/* remote shell argv for the destination */
 	int src_cmd_at;		/* index in *_argv where the remote command starts */
 	int dest_cmd_at;

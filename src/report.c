@@ -212,6 +212,7 @@ static const struct {
 	{ RERR_VANISHED, "some files vanished before they could be transferred" },
 	{ RERR_DEL_LIMIT, "the --max-delete limit stopped deletions" },
 	{ RERR_TIMEOUT, "timeout in data send/receive" },
+	{ RERR_CONTIMEOUT, "timeout waiting for daemon connection" },
 	{ RERR_CMD_FAILED, "remote shell failed" },
 	{ RERR_CMD_KILLED, "remote shell killed" },
 	{ RERR_CMD_RUN, "remote command could not be run" },
@@ -371,6 +372,16 @@ void report_deleted(struct report *r, const struct item_format *f, const unsigne
 	li.is_delete = 1;
 	li.iflags = ITEM_DELETED;
 	print_line(r, f, &li, f->fmt ? f->fmt : "deleting %n");
+}
+
+void report_text_line(struct report *r, const char *line)
+{
+	if (!r->quiet) {
+		line_start(r);
+		report_escaped(r, r->out, line, strlen(line));
+		fputc('\n', r->out);
+		fflush(r->out);
+	}
 }
 
 void report_info(struct report *r, const char *line)

@@ -31,6 +31,7 @@ enum {
 	RERR_VANISHED = 24,
 	RERR_DEL_LIMIT = 25,
 	RERR_TIMEOUT = 30,
+	RERR_CONTIMEOUT = 35,
 	RERR_CMD_FAILED = 124,
 	RERR_CMD_KILLED = 125,
 	RERR_CMD_RUN = 126,
@@ -141,5 +142,8 @@ void report_deleted(struct report *r, const struct item_format *f, const unsigne
 		    size_t len);
 /* A client line such as "receiving incremental file list". */
 void report_info(struct report *r, const char *line);
+/* A line of a peer's text (a daemon's MOTD or module list) on stdout as
+ * rsync prints it: unsafe bytes escaped, nothing under -q. */
+void report_text_line(struct report *r, const char *line);
 
 #endif

@@ -13,8 +13,8 @@ int samehost_same_login(const struct options *o, const struct operands *ops)
 	const char *rsh = o->rsh ? o->rsh : "ssh";
 	const char *path = o->rsync_path;
 
-	if (!ops->dest.npaths)
-		return 0;
+	if (!ops->dest.npaths || ops->src.daemon || ops->dest.daemon)
+		return 0;	/* (a daemon is no login) */
 	return same_str(ops->src.user, ops->dest.user) &&
 	       strcmp(ops->src.host, ops->dest.host) == 0 &&
 	       same_str(o->src_rsh ? o->src_rsh : rsh, o->dest_rsh ? o->dest_rsh : rsh) &&

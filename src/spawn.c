@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -81,6 +82,8 @@ int spawn_child(struct child *c, char *const argv[], const char *name, int err_f
 void child_close_to(struct child *c)
 {
 	if (c->to_fd >= 0) {
+		if (c->sock)
+			shutdown(c->to_fd, SHUT_WR);
 		close(c->to_fd);
 		c->to_fd = -1;
 	}

@@ -11,6 +11,8 @@ struct child {
 	int status;	/* wait status once reaped */
 	const char *name; /* "sender" or "receiver", for messages */
 	const char *where; /* "source web04", for messages */
+	int sock;	/* the two fds are one TCP connection (a daemon's):
+			 * closing to_fd shuts down its sending half */
 };
 
 /* Forks and execs argv[0] (searched in PATH) with its stdin and stdout on

@@ -29,6 +29,10 @@ static const struct local_case local_cases[] = {
 	{ {"--help"}, 0, "rsync" },
 	{ {"h::mod/", "b/"}, 1, "rsync" },			/* daemon pull */
 	{ {"a/", "rsync://h/mod/"}, 1, "rsync" },
+	{ {"h::"}, 0, "rsync" },				/* modules listed by the relay */
+	{ {"rsync://h/mod/"}, 0, "rsync" },
+	{ {"h::mod/", "g:b/"}, 0, "rsync" },			/* relayed */
+	{ {"h:a/", "rsync://g/mod/"}, 0, "rsync" },
 	{ {"./x:y", "h:b/"}, 1, "rsync" },			/* a slash first: local */
 	{ {"-e", "h:x", "a/", "h:b/"}, 1, "rsync" },		/* -e takes "h:x" */
 	{ {"-essh", "h:a", "g:b"}, 0, "rsync" },

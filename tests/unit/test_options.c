@@ -711,8 +711,15 @@ START_TEST(test_rsync_errors)
 		words[n++] = "h:/src/";
 		words[n++] = "g:/dst/";
 		words[n] = NULL;
-		ck_assert_msg(parse(&o, &c, NULL, err, sizeof err, words) == -1, "%s ... accepted",
-			      words[0]);
+		int rc = parse(&o, &c, NULL, err, sizeof err, words);
+
+		if (rc == 0) {	/* the checks that need the operands */
+			struct operands ops;
+			ck_assert_int_eq(operands_parse(&ops, o.args, o.nargs, err, sizeof err), 0);
+			rc = options_check_daemon(&o, &ops, err, sizeof err);
+			operands_free(&ops);
+		}
+		ck_assert_msg(rc == -1, "%s ... accepted", words[0]);
 		ck_assert_msg(strcmp(err, rsync_errors[i].msg) == 0, "%s ...: \"%s\", rsync: \"%s\"",
 			      words[0], err, rsync_errors[i].msg);
 		done(&o, &c);
@@ -1571,18 +1578,9 @@ START_TEST(test_refused_options)
 					      "sender or receiver, and rsync-relay has neither"},
 		{{"--read-batch=f"}, "--read-batch: batch files need a local sender or receiver, "
 				     "and rsync-relay has neither"},
-		{{"--daemon"}, "--daemon: rsync-relay only relays between remote shells; rsync "
-			       "daemons are not supported"},
+		{{"--daemon"}, "--daemon: rsync-relay is a client; it runs no daemon itself"},
 		{{"--server"}, "--server: rsync-relay is a client; it starts both servers itself"},
 		{{"--sender"}, "--sender: rsync-relay is a client; it starts both servers itself"},
-		{{"--address=::1"}, "--address: rsync-relay only relays between remote shells; "
-				    "rsync daemons are not supported"},
-		{{"--port=873"}, "--port: rsync-relay only relays between remote shells; rsync "
-				 "daemons are not supported"},
-		{{"--sockopts=x"}, "--sockopts: rsync-relay only relays between remote shells; "
-				   "rsync daemons are not supported"},
-		{{"--no-motd"}, "--no-motd: rsync-relay only relays between remote shells; rsync "
-				"daemons are not supported"},
 		{{"--log-file=/l"}, "--log-file: rsync-relay keeps no log file of its own; give "
 				    "--log-file to a server with -M"},
 		{{"--stop-after=5"}, "--stop-after: not yet supported by rsync-relay"},
@@ -1613,7 +1611,7 @@ START_TEST(test_refused_options)
 			"--log-file-format=x", "--stderr=all", "--msgs2stderr",
 			"--config=x", "--dparam=a=b", "--detach", "--early-input=x",
 			"--time-limit=3",
-			"--blocking-io", "--motd",
+			"--blocking-io",
 		};
 
 		for (size_t i = 0; i < ARRAY_LEN(more); i++) {
@@ -2221,12 +2219,14 @@ START_TEST(test_operands_errors)
 	EXPECT_OPS_ERROR(":a", ":a", "g:d");
 	EXPECT_OPS_ERROR(":d", "h:a", ":d");
 
-	/* the daemon forms */
-	EXPECT_OPS_ERROR("host::module", "host::module", "g:d");
-	EXPECT_OPS_ERROR("g::mod/x", "h:a", "g::mod/x");
-	EXPECT_OPS_ERROR("rsync://h/m", "rsync://h/m", "g:d");
-	EXPECT_OPS_ERROR("rsync://g/m", "h:a", "rsync://g/m");
-	EXPECT_OPS_ERROR("[::1]::m", "[::1]::m", "g:d");
+	/* the daemon forms, mixed as rsync refuses */
+	EXPECT_OPS_ERROR("All source args must use the same hostspec format.", "h::m/a", "h:b",
+			 "g:d");
+	EXPECT_OPS_ERROR("All source args must use the same hostspec format.", "h:a", "h::m/b",
+			 "g:d");
+	EXPECT_OPS_ERROR("All source args must use the same port number.", "rsync://h:1/m/a",
+			 "rsync://h:2/m/b", "g:d");
+	EXPECT_OPS_ERROR(same, "h::m/a", "g::m/b", "g:d");
 
 	/* no operand, one operand */
 	{
