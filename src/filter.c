@@ -8,6 +8,7 @@
  * they are.  filter_wire then writes, for one server, the rules that
  * concern it with the prefix letters its protocol understands. */
 #include "filter.h"
+#include "safeopen.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -104,6 +105,11 @@ struct parser {
 	const char *src_file;	/* NULL when a file's rule named that file */
 	int src_line;		/* -1: words, not lines */
 	const char *named_at;	/* where such a file was named */
+
+	int insecure_links;	/* --insecure-links */
+	int debug;		/* --debug=FILTER level */
+	FILE *debug_out;
+	int mergelists;		/* dir-merge rules activated: their number */
 
 	char *err;
 	size_t errlen;
@@ -418,6 +424,51 @@ static int parse_tok(struct parser *p, const char **strp, unsigned tmpl, int xfl
 /* Stores a rule as rsync's add_rule does: a trailing '/' becomes
  * FILTRULE_DIRECTORY, and a dir-merge rule whose file name is already
  * merged per directory is dropped. */
+struct wire;
+static const char *rule_prefix(const struct wire *w, unsigned rf, const char *pat,
+			       char buf[24], size_t *plen);
+static const struct wire *debug_wire(void);
+
+/* rsync's client's --debug=FILTER line for a rule being added: every rule
+ * at level 2, at level 1 those whose pattern ends in white space (a common
+ * mistake).  A rule read from a file shows where it came from instead. */
+static void debug_add_rule(struct parser *p, const char *pat, size_t len, unsigned rf)
+{
+	int ws = len && (pat[len - 1] == ' ' || pat[len - 1] == '\t');
+	int from_file = text_from_file(p, rf);
+	char pbuf[24];
+	size_t plen;
+	const char *pre;
+
+	if (!p->debug_out || p->debug < 1 || (!ws && p->debug < 2))
+		return;
+	if (from_file) {
+		fprintf(p->debug_out, "[client] add_rule(%s)\n", rule_text(p, rf, ""));
+		return;
+	}
+	pre = rule_prefix(debug_wire(), rf, pat, pbuf, &plen);
+	fprintf(p->debug_out, "[client] add_rule(%s%.*s)%s\n", pre ? pre : "", (int)len, pat,
+		ws ? " -- CAUTION: trailing whitespace!" : "");
+}
+
+/* The name of a dir-merge rule's file, as rsync's debug line shows it. */
+static void debug_mergelist(struct parser *p, const char *pat, size_t len, unsigned rf)
+{
+	const char *base = pat + len;
+
+	while (base > pat && base[-1] != '/')
+		base--;
+	if (p->debug_out && p->debug >= 2) {
+		if (text_from_file(p, rf))
+			fprintf(p->debug_out, "[client] activating mergelist #%d [per-dir %s]\n",
+				p->mergelists, rule_text(p, rf, ""));
+		else
+			fprintf(p->debug_out, "[client] activating mergelist #%d [per-dir %.*s]\n",
+				p->mergelists, (int)(pat + len - base), base);
+	}
+	p->mergelists++;
+}
+
 static int add_rule(struct parser *p, struct filter_list *l, const char *pat, size_t len,
 		    unsigned rf)
 {
@@ -425,6 +476,7 @@ static int add_rule(struct parser *p, struct filter_list *l, const char *pat, si
 	char *copy;
 	int i;
 
+	debug_add_rule(p, pat, len, rf);
 	if (len > 1 && pat[len - 1] == '/') {
 		len--;
 		rf |= FILTRULE_DIRECTORY;
@@ -446,6 +498,7 @@ static int add_rule(struct parser *p, struct filter_list *l, const char *pat, si
 			if (strlen(q) == blen && memcmp(q, base, blen) == 0)
 				return 0;
 		}
+		debug_mergelist(p, pat, len, rf);
 	}
 
 	copy = malloc(len + 1);
@@ -658,7 +711,7 @@ static int parse_file(struct parser *p, struct filter_list *l, const char *fname
 	struct file_frame *fr;
 	FILE *fp;
 	int word_split = (tmpl & FILTRULE_WORD_SPLIT) != 0;
-	int by_file, pending = EOF, rc = 0, e;
+	int by_file, pending = EOF, rc = 0, e, untrusted;
 
 	if (!fname || !*fname)
 		return 0;
@@ -672,8 +725,9 @@ static int parse_file(struct parser *p, struct filter_list *l, const char *fname
 	}
 
 	e = 0;
+	untrusted = 0;
 	if (strcmp(fname, "-") != 0) {
-		int fd = open(fname, O_RDONLY | O_CLOEXEC);
+		int fd = safeopen_open(fname, O_RDONLY | O_CLOEXEC, p->insecure_links, &untrusted);
 
 		fp = NULL;
 		if (fd < 0) {
@@ -685,6 +739,10 @@ static int parse_file(struct parser *p, struct filter_list *l, const char *fname
 	} else {
 		fp = stdin;
 	}
+	if (p->debug_out && p->debug >= 2)
+		fprintf(p->debug_out, "[client] parse_filter_file(%s,%x,%x)%s\n",
+			rule_text(p, tmpl, fname), tmpl, (unsigned)xflags,
+			fp || text_from_file(p, tmpl) ? "" : " [not found]");
 	if (!fp) {
 
 		if (!(xflags & XF_FATAL_ERRORS))
@@ -692,11 +750,13 @@ static int parse_file(struct parser *p, struct filter_list *l, const char *fname
 		/* A name read from a file is not shown, nor is the errno
 		 * that would tell whether it exists. */
 		if (text_from_file(p, tmpl))
-			return fail(p, FILTER_ERR_FILEIO, "failed to open %sclude file %s",
+			return fail(p, FILTER_ERR_FILEIO, "%sfailed to open %sclude file %s",
+				    untrusted ? SAFEOPEN_UNTRUSTED_HINT "\n" : "",
 				    tmpl & FILTRULE_INCLUDE ? "in" : "ex",
 				    rule_text(p, tmpl, fname));
 		return fail(p, FILTER_ERR_FILEIO,
-			    "rsync: [client] failed to open %sclude file %s: %s (%d)",
+			    "%srsync: [client] failed to open %sclude file %s: %s (%d)",
+			    untrusted ? SAFEOPEN_UNTRUSTED_HINT "\n" : "",
 			    tmpl & FILTRULE_INCLUDE ? "in" : "ex", fname, strerror(e), e);
 	}
 
@@ -804,8 +864,16 @@ static int parse_file(struct parser *p, struct filter_list *l, const char *fname
 int filter_build(struct filter_list *fl, const struct filter_arg *args, int nargs,
 		 int from0, char *err, size_t errlen)
 {
+	const struct filter_build_opts bo = { .from0 = from0 };
+
+	return filter_build_with(fl, args, nargs, &bo, err, errlen);
+}
+
+int filter_build_with(struct filter_list *fl, const struct filter_arg *args, int nargs,
+		      const struct filter_build_opts *bo, char *err, size_t errlen)
+{
 	struct parser *p;
-	int i, f_count = 0, rc = 0;
+	int i, f_count = 0, rc = 0, from0 = bo->from0;
 
 	memset(fl, 0, sizeof *fl);
 	fl->from0 = from0;
@@ -819,11 +887,16 @@ int filter_build(struct filter_list *fl, const struct filter_arg *args, int narg
 		return -1;
 	}
 	p->from0 = from0;
+	p->insecure_links = bo->insecure_links;
+	p->debug_out = bo->debug_out;
 	p->err = err;
 	p->errlen = errlen;
 
 	for (i = 0; i < nargs && rc == 0; i++) {
 		const char *a = args[i].arg;
+
+		p->debug = !bo->arg_debug || bo->arg_debug[i] == FILTER_DEBUG_FINAL
+				   ? bo->debug_filter : bo->arg_debug[i];
 
 		switch (args[i].kind) {
 		case FA_EXCLUDE:
@@ -913,6 +986,14 @@ struct wire {
 	int delete_excluded;
 	const struct filter_list *cvs;
 };
+
+/* Debug lines show every letter a rule has, as for the newest protocol. */
+static const struct wire *debug_wire(void)
+{
+	static const struct wire w = { .protocol = 32 };
+
+	return &w;
+}
 
 /* The letters before a pattern as rsync writes them for the protocol in
  * use; NULL when the rule can't be written. */

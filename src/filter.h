@@ -6,6 +6,7 @@
 #define RELAY_FILTER_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 /* A rule's flags; the values are rsync's (rsync.h), so that a list can be
  * compared with rsync's own.  Only the prefix letters and the trailing '/'
@@ -97,6 +98,28 @@ struct filter_wire_opts {
  * way. */
 int filter_build(struct filter_list *fl, const struct filter_arg *args, int nargs,
 		 int from0, char *err, size_t errlen);
+
+/* What filter_build_with adds to filter_build's work: how merge files are
+ * opened and the client's --debug=FILTER lines. */
+struct filter_build_opts {
+	int from0;		/* --from0 */
+	int insecure_links;	/* --insecure-links: merge files opened plainly,
+				 * not through safeopen's owner check */
+	int debug_filter;	/* the --debug=FILTER level after all options */
+	/* For each rule argument (or NULL: debug_filter for all), the level
+	 * when rsync parses it: the --debug options before it, or
+	 * FILTER_DEBUG_FINAL for a rule rsync adds after the options. */
+	const int *arg_debug;
+	FILE *debug_out;	/* where the add_rule lines go (rsync's client:
+				 * stdout), or NULL for none */
+};
+
+#define FILTER_DEBUG_FINAL (-1)
+
+/* filter_build with those options.  A merge file refused for another
+ * user's symlink gets rsync's warning line before the message in err. */
+int filter_build_with(struct filter_list *fl, const struct filter_arg *args, int nargs,
+		      const struct filter_build_opts *bo, char *err, size_t errlen);
 void filter_free(struct filter_list *fl);
 
 /* The list as sent on the wire: (int length, rule text) pairs and a final

@@ -380,6 +380,8 @@ static int parse(struct hs_cur c[2], const char *const who[2], const struct hs_w
 			return hs_fail(p, err, errlen, RERR_PROTOCOL,
 				       "protocol version mismatch -- is your shell clean? "
 				       "(the %s sent %d)", who[i], (int)v[i]);
+	s->remote_src = v[0];
+	s->remote_dest = v[1];
 	s->protocol = w->max_protocol ? w->max_protocol : RELAY_PROTOCOL;
 	for (int i = 0; i < 2; i++)
 		if (v[i] < s->protocol)
@@ -416,6 +418,8 @@ static int parse(struct hs_cur c[2], const char *const who[2], const struct hs_w
 		return k;
 	snprintf(p->zip_name, sizeof p->zip_name, "%s", s->compress);
 	p->names_known = 1;
+	s->sum_negotiated = p->nego_sum;
+	s->zip_negotiated = p->nego_zip;
 
 	if (!p->nego_sum && w->checksum_choice)
 		snprintf(s->checksum, sizeof s->checksum, "%.*s",
@@ -425,7 +429,8 @@ static int parse(struct hs_cur c[2], const char *const who[2], const struct hs_w
 	if (!p->nego_zip && w->compress)
 		snprintf(s->compress, sizeof s->compress, "%s",
 			 w->compress_choice ? w->compress_choice : "zlib");
-	if (strcmp(s->compress, "none") == 0)
+	if (strcmp(s->compress, "none") == 0 ||
+	    (w->level_zero && strncmp(s->compress, "zlib", 4) == 0))
 		s->compress[0] = '\0';
 	/* "XFER,FILE" names the -c file-list checksum separately. */
 	snprintf(file_sum, sizeof file_sum, "%s",

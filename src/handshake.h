@@ -45,6 +45,8 @@ struct session {
 	int xfer_sum_len;		/* bytes of a whole-file checksum */
 	int flist_csum_len;		/* bytes of a -c checksum in the file list */
 	int32_t seed_src, seed_dest;
+	int remote_src, remote_dest;	/* the version each server sent */
+	int sum_negotiated, zip_negotiated; /* names agreed from the lists */
 };
 
 struct hs_side {
@@ -79,6 +81,8 @@ struct hs_wants {
 	const char *compress_choice;	/* --compress-choice, or NULL to negotiate */
 	const char *checksum_choice;	/* --checksum-choice "XFER[,FILE]", or NULL */
 	int max_protocol;		/* --protocol, or 0 */
+	int level_zero;			/* --compress-level=0: zlib and zlibx
+					 * are then off on both servers */
 };
 
 /* Runs the handshake on both servers.  Returns 0; -1 after reporting a

@@ -19,6 +19,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "clientdebug.h"
+#include "copyas.h"
 #include "daemon.h"
 #include "dropin.h"
 #include "filter.h"
@@ -29,6 +31,7 @@
 #include "plan.h"
 #include "pump.h"
 #include "report.h"
+#include "safeopen.h"
 #include "samehost.h"
 #include "signals.h"
 #include "spawn.h"
@@ -436,6 +439,31 @@ static int copy_on_host(const struct options *o, const struct operands *ops, int
 	return r->fatal ? -1 : code;
 }
 
+/* rsync's client's lines on the handshake (PROTO, NSTR): the relay's
+ * version line for each server it spoke to. */
+static void debug_handshake(const struct options *o, const struct session *s, int listing,
+			    struct report *r)
+{
+	const struct clientdebug_names names = {
+		.checksum_choice = o->checksum_choice,
+		.compress_choice = o->compress_choice,
+		.compress = o->compress,
+		.level = o->do_compression_level,
+		.level_given = o->do_compression_level != OPT_CLVL_NOT_SPECIFIED,
+	};
+
+	if (r->quiet)
+		return;
+	if (o->debug.level[DEBUG_PROTO] >= 1) {
+		clientdebug_proto(r->out, s->remote_src, s->protocol);
+		if (!listing)
+			clientdebug_proto(r->out, s->remote_dest, s->protocol);
+	}
+	if (o->debug.level[DEBUG_NSTR] >= 1)
+		clientdebug_nstr(r->out, s, &names);
+	fflush(r->out);
+}
+
 /* Starts both servers and runs the handshake.  Returns 0, -1 after an
  * error, HS_COMPAT_MISMATCH, or 1 when a daemon's module list was all. */
 static int start_both(struct conn *c, const struct options *o, const struct operands *ops,
@@ -446,6 +474,7 @@ static int start_both(struct conn *c, const struct options *o, const struct oper
 		.compress_choice = o->compress_choice,
 		.checksum_choice = o->checksum_choice,
 		.max_protocol = o->protocol_version,
+		.level_zero = o->do_compression_level == 0,
 	};
 	char err[1024];
 	int listing = o->list_only != 0, prompt = may_prompt(o), rc;
@@ -461,12 +490,16 @@ static int start_both(struct conn *c, const struct options *o, const struct oper
 		return -1;
 	}
 	c->dest.to_fd = c->dest.from_fd = -1;
-	if (o->debug.level[DEBUG_CMD] >= 1) {
-		if (c->plan.src_argv.n)
-			show_command(r, c->plan.src_argv.v);
-		if (!listing && c->plan.dest_argv.n)
-			show_command(r, c->plan.dest_argv.v);
-	}
+	if (o->debug.level[DEBUG_CMD] >= 2 && c->plan.src_argv.n)
+		clientdebug_cmd(r->out, r->quiet, o->src_rsh ? o->src_rsh : o->rsh, &ops->src,
+				c->plan.src_argv.v);
+	if (o->debug.level[DEBUG_CMD] >= 1 && c->plan.src_argv.n)
+		show_command(r, c->plan.src_argv.v);
+	if (!listing && o->debug.level[DEBUG_CMD] >= 2 && c->plan.dest_argv.n)
+		clientdebug_cmd(r->out, r->quiet, o->dest_rsh ? o->dest_rsh : o->rsh, &ops->dest,
+				c->plan.dest_argv.v);
+	if (!listing && o->debug.level[DEBUG_CMD] >= 1 && c->plan.dest_argv.n)
+		show_command(r, c->plan.dest_argv.v);
 	if (start_side(c, 0, &ops->src, o, prompt, r) < 0)
 		return -1;
 	c->started = 1;
@@ -493,7 +526,10 @@ static int start_both(struct conn *c, const struct options *o, const struct oper
 		report_fatal(r, RERR_STREAMIO, "connection closed while sending arguments");
 		return -1;
 	}
-	return handshake_run(&c->a, listing ? NULL : &c->b, &wants, &c->sess, r);
+	rc = handshake_run(&c->a, listing ? NULL : &c->b, &wants, &c->sess, r);
+	if (rc == 0)
+		debug_handshake(o, &c->sess, listing, r);
+	return rc;
 }
 
 /* Ends a start that will not be used, without the servers' complaints:
@@ -673,7 +709,7 @@ static void print_summary(struct report *r, const struct relay *rl, const struct
 static int open_files_from(const struct options *o, const struct operands *ops,
 			   struct report *r)
 {
-	int fd;
+	int fd, untrusted;
 
 	if (!o->files_from)
 		return -1;
@@ -685,11 +721,31 @@ static int open_files_from(const struct options *o, const struct operands *ops,
 	}
 	if (strcmp(o->files_from, "-") == 0)
 		return STDIN_FILENO;
-	fd = open(o->files_from, O_RDONLY | O_CLOEXEC);
-	if (fd < 0)
+	fd = safeopen_open(o->files_from, O_RDONLY | O_CLOEXEC, o->insecure_links, &untrusted);
+	if (fd < 0) {
+		int e = errno;
+
+		if (untrusted)
+			report_fatal_line(r, RERR_SYNTAX, "%s", SAFEOPEN_UNTRUSTED_HINT);
 		report_fatal(r, RERR_SYNTAX, "failed to open files-from file %s: %s",
-			     o->files_from, strerror(errno));
+			     o->files_from, strerror(e));
+	}
 	return fd;
+}
+
+/* --copy-as: rsync's pulling client takes on the identity before it
+ * writes a file; the relay writes none, so it makes the same checks and
+ * stays as it is (copyas.h). */
+static void check_copy_as(const struct options *o, struct report *r)
+{
+	char err[512];
+
+	if (copyas_check(o->copy_as, err, sizeof err) == 0)
+		return;
+	if (strncmp(err, "rsync: ", 7) == 0)
+		report_fatal(r, RERR_SYNTAX, "%s", err + 7);
+	else
+		report_fatal_line(r, RERR_SYNTAX, "%s", err);
 }
 
 int main(int argc, char **argv)
@@ -698,6 +754,7 @@ int main(int argc, char **argv)
 	struct options o;
 	struct operands ops;
 	struct filter_list fl;
+	struct filter_build_opts fbo;
 	struct conn c;
 	struct relay rl;
 	char err[1024];
@@ -772,7 +829,14 @@ int main(int argc, char **argv)
 		}
 	}
 	memset(&fl, 0, sizeof fl);
-	if (filter_build(&fl, o.filter_args, o.nfilter_args, o.eol_nulls, err, sizeof err) < 0) {
+	fbo = (struct filter_build_opts){
+		.from0 = o.eol_nulls,
+		.insecure_links = o.insecure_links,
+		.debug_filter = o.debug.level[DEBUG_FILTER],
+		.arg_debug = o.filter_debug,
+		.debug_out = o.quiet ? NULL : stdout,
+	};
+	if (filter_build_with(&fl, o.filter_args, o.nfilter_args, &fbo, err, sizeof err) < 0) {
 		fprintf(stderr, "%s\n", err);
 		code = fl.exit_code ? fl.exit_code : RERR_SYNTAX;
 		report_exit_line(&r, code);
@@ -782,6 +846,8 @@ int main(int argc, char **argv)
 		return code;
 	}
 	ff_fd = open_files_from(&o, &ops, &r);
+	if (!r.fatal && o.copy_as)
+		check_copy_as(&o, &r);
 
 	memset(&rl, 0, sizeof rl);
 	memset(&c, 0, sizeof c);

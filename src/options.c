@@ -80,8 +80,6 @@ static const char why_server[] =
 	"rsync-relay is a client; it starts both servers itself";
 static const char why_log[] =
 	"rsync-relay keeps no log file of its own; give --log-file to a server with -M";
-static const char why_local[] =
-	"it only affects a local side, and rsync-relay has none";
 static const char why_timer[] = "not yet supported by rsync-relay";
 
 static const struct opt_def opt_defs[] = {
@@ -248,8 +246,10 @@ static const struct opt_def opt_defs[] = {
 	STR("skip-compress", 0, skip_compress),
 	INT("compress-level", 0, do_compression_level),
 	INT("zl", 0, do_compression_level),
-	REFUSE("compress-threads", 0, 1, "rsync-relay does not compress data itself"),
-	REFUSE("zt", 0, 1, "rsync-relay does not compress data itself"),
+	/* threads of a sending client's zstd: a pulling client, like the
+	 * relay, compresses nothing, and rsync sends it to no server */
+	INT("compress-threads", 0, compress_threads),
+	INT("zt", 0, compress_threads),
 
 	/* partial transfers, backups */
 	CALL(NULL, 'P', C_PARTIAL_PROGRESS, 0),
@@ -354,14 +354,14 @@ static const struct opt_def opt_defs[] = {
 	STR("outbuf", 0, outbuf),
 
 	/* what cannot work between two remote ends */
-	REFUSE("copy-as", 0, 1, why_local),
-	REFUSE("confine-root", 0, 1, why_local),
-	REFUSE("insecure-links", 0, 0, why_local),
-	NOOP("no-insecure-links"),
-	REFUSE("drop-D", 0, 0,
-	       "only a local receiver honours it, and rsync-relay has none; give it to the "
-	       "destination with -M--drop-D"),
-	NOOP("no-drop-D"),
+	STR("copy-as", 0, copy_as),
+	/* rsync's client keeps these to its own side: the relay's side has
+	 * only the files it reads (see the manual) */
+	SET("insecure-links", 0, insecure_links, 1),
+	SET("no-insecure-links", 0, insecure_links, 0),
+	STR("confine-root", 0, confine_root),
+	SET("drop-D", 0, drop_devices, 1),
+	SET("no-drop-D", 0, drop_devices, 0),
 	REFUSE("blocking-io", 0, 0, "rsync-relay drives its remote-shell pipes itself"),
 	NOOP("no-blocking-io"),
 	REFUSE("early-input", 0, 1, "not yet supported by rsync-relay"),
@@ -641,12 +641,22 @@ static int chmod_valid(const char *s)
 	}
 }
 
+/* rsync parses a rule as it meets the option, so its --debug=FILTER
+ * lines follow only the --debug options given before it. */
 static int add_filter(struct options *o, enum filter_arg_kind kind, const char *arg)
 {
 	o->filter_args[o->nfilter_args].kind = kind;
 	o->filter_args[o->nfilter_args].arg = arg;
+	o->filter_debug[o->nfilter_args] = o->debug.level[DEBUG_FILTER];
 	o->nfilter_args++;
 	return 0;
+}
+
+/* A rule rsync adds after the options, when -v's levels are in force. */
+static void add_late_filter(struct options *o, const char *arg)
+{
+	add_filter(o, FA_FILTER, arg);
+	o->filter_debug[o->nfilter_args - 1] = FILTER_DEBUG_FINAL;
 }
 
 static int set_dest_dir(struct pstate *st, int type, const char *arg, char *err, size_t errlen)
@@ -1177,7 +1187,7 @@ static int post_parse(struct pstate *st, char *err, size_t errlen)
 	if (o->nargs < 2)
 		o->list_only |= 1;
 	if (o->xfer_dirs >= 4) {
-		add_filter(o, FA_FILTER, "- /*/*");
+		add_late_filter(o, "- /*/*");
 		o->recurse = o->xfer_dirs = 1;
 	} else if (o->recurse)
 		o->xfer_dirs = 1;
@@ -1245,7 +1255,7 @@ static int post_parse(struct pstate *st, char *err, size_t errlen)
 				snprintf(err, errlen, "out of memory");
 				return -1;
 			}
-			add_filter(o, FA_FILTER, rule);
+			add_late_filter(o, rule);
 		}
 	}
 	if (o->make_backups && !o->backup_dir)
@@ -1320,6 +1330,15 @@ static int post_parse(struct pstate *st, char *err, size_t errlen)
 	else if (o->old_style_args || o->filesfrom_host)
 		o->trust_sender_args = 1;
 
+	/* rsync's checks, though the relay has nothing for the root to confine */
+	if (o->confine_root && *o->confine_root != '/') {
+		snprintf(err, errlen, "--confine-root must be an absolute path");
+		return -1;
+	}
+	if (o->confine_root && o->insecure_links) {
+		snprintf(err, errlen, "--insecure-links cannot be combined with --confine-root");
+		return -1;
+	}
 	if (st->protocol_given && o->protocol_version < OLDEST_PROTOCOL) {
 		snprintf(err, errlen, "--protocol must be at least %d on the Client.",
 			 OLDEST_PROTOCOL);
@@ -1371,7 +1390,8 @@ static int post_parse(struct pstate *st, char *err, size_t errlen)
 static int alloc_arena(struct options *o, struct pstate *st, int argc, char **argv)
 {
 	const size_t align = alignof(max_align_t);
-	size_t n = (size_t)argc + 1, strbytes = 512, off_filters, off_remote, off_str, total;
+	size_t n = (size_t)argc + 1, strbytes = 512, off_filters, off_fdebug, off_remote, off_str;
+	size_t total;
 	const char *env = getenv("RSYNC_PARTIAL_DIR");
 	char *base;
 
@@ -1384,7 +1404,9 @@ static int alloc_arena(struct options *o, struct pstate *st, int argc, char **ar
 	if (env)
 		strbytes += strlen(env) + 1;
 	off_filters = (n * sizeof(char *) + align - 1) / align * align;
-	off_remote = off_filters + (n + 2) * sizeof(struct filter_arg);
+	off_fdebug = off_filters + (n + 2) * sizeof(struct filter_arg);
+	off_fdebug = (off_fdebug + align - 1) / align * align;
+	off_remote = off_fdebug + (n + 2) * sizeof(int);
 	off_remote = (off_remote + align - 1) / align * align;
 	off_str = off_remote + n * sizeof(char *);
 	total = off_str + strbytes;
@@ -1392,6 +1414,7 @@ static int alloc_arena(struct options *o, struct pstate *st, int argc, char **ar
 		return -1;
 	o->args = (char **)(void *)base;
 	o->filter_args = (struct filter_arg *)(void *)(base + off_filters);
+	o->filter_debug = (int *)(void *)(base + off_fdebug);
 	o->remote_options = (const char **)(void *)(base + off_remote);
 	st->sbuf = base + off_str;
 	st->scap = strbytes;
@@ -1626,6 +1649,7 @@ void options_free(struct options *o)
 	free(o->args);
 	o->args = NULL;
 	o->filter_args = NULL;
+	o->filter_debug = NULL;
 	o->remote_options = NULL;
 	o->nargs = o->nfilter_args = o->remote_option_cnt = 0;
 }
@@ -1679,6 +1703,10 @@ void options_usage(FILE *out)
 "     --safe-links            skip links whose target lies outside the tree\n"
 "     --munge-links           defuse symlinks; has no effect here (see manual)\n"
 " -k, --copy-dirlinks         copy a symlinked directory as a real directory\n"
+"     --insecure-links        follow other users' symlinks in local file names\n"
+"     --confine-root=DIR      checked as rsync does; has no effect here\n"
+"     --drop-D                has no effect here; give -M--drop-D (see manual)\n"
+"     --copy-as=USER[:GROUP]  checked as rsync checks it; no effect here\n"
 " -K, --keep-dirlinks         follow symlinked directories on the destination\n"
 " -H, --hard-links            keep hard-linked files linked\n"
 " -p, --perms                 copy permissions\n"
@@ -1757,6 +1785,7 @@ void options_usage(FILE *out)
 "     --new-compress          compress with zlibx (as -zz does)\n"
 "     --compress-choice=STR   pick the compression method (also --zc)\n"
 "     --compress-level=NUM    set the compression level (also --zl)\n"
+"     --compress-threads=NUM  has no effect here (also --zt; see manual)\n"
 "     --skip-compress=LIST    don't compress files with these suffixes\n"
 " -C, --cvs-exclude           exclude what CVS would ignore\n"
 " -f, --filter=RULE           add the filter RULE\n"
@@ -1825,7 +1854,7 @@ void options_usage(FILE *out)
 "a push, a pull, a daemon operand) runs rsync itself with the same\n"
 "arguments.  Either side may be an rsync daemon (HOST::MODULE, rsync://HOST/),\n"
 "over TCP, or over the remote shell when -e names one.  Not supported\n"
-"between two remote hosts: batch files, --log-file, --copy-as, --stderr,\n"
+"between two remote hosts: batch files, --log-file, --stderr,\n"
 "--stop-after/--stop-at.\n",
 		out);
 }

@@ -116,6 +116,11 @@ struct options {
 	int copy_unsafe_links;	/* --copy-unsafe-links */
 	int safe_symlinks;	/* --safe-links */
 	int munge_symlinks;	/* --munge-links */
+	int insecure_links;	/* --insecure-links: local files opened plainly */
+	const char *confine_root; /* --confine-root, checked only */
+	int drop_devices;	/* --drop-D: no local receiver to honour it */
+	int compress_threads;	/* --compress-threads: nothing to compress here */
+	const char *copy_as;	/* --copy-as: checked, no file to write as it */
 	int copy_devices;	/* --copy-devices */
 	int write_devices;	/* --write-devices */
 	int do_compression;	/* enum opt_compress */
@@ -151,6 +156,7 @@ struct options {
 	/* filter rules, in command-line order, for filter_build() */
 	int cvs_exclude;	/* -C */
 	struct filter_arg *filter_args;
+	int *filter_debug;	/* for each: the --debug=FILTER level then */
 	int nfilter_args;
 
 	/* --files-from */

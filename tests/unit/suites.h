@@ -31,6 +31,9 @@ Suite *stderr_label_suite(void);
 Suite *dropin_suite(void);
 Suite *lz4_count_suite(void);
 Suite *deflate_count_suite(void);
+Suite *safeopen_suite(void);
+Suite *clientdebug_suite(void);
+Suite *copyas_suite(void);
 Suite *digest_suite(void);
 Suite *daemon_suite(void);
 

@@ -40,7 +40,7 @@ static const struct local_case local_cases[] = {
 	{ {"-s", "h:a", "g:b"}, 0, "rsync" },
 	{ {"--", "-a", "h:b"}, 1, "rsync" },			/* "-a" is a file */
 	{ {"h:a", ":b"}, 1, "rsync" },				/* two sources, listed */
-	{ {"--copy-as=u", "h:a", "b"}, 1, "rsync" },		/* refused only by the relay */
+	{ {"--copy-as=u", "h:a", "b"}, 1, "rsync" },		/* an option of rsync's own */
 	{ {"--frobnicate", "h:a", "g:b"}, 1, "rsync" },		/* rsync's error to give */
 	{ {"-a", "h:a", "--exclude"}, 1, "rsync" },		/* missing argument */
 	{ {"--src-rsh=x", "a", "b"}, 0, "rsync" },		/* the relay's own option */

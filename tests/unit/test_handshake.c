@@ -833,7 +833,33 @@ START_TEST(test_hs_parse_whole)
 	ck_assert_str_eq(s.compress, "zstd");
 	ck_assert_int_eq(s.seed_src, 12345);
 	ck_assert_int_eq(s.seed_dest, 12345);
+	ck_assert_int_eq(s.remote_src, 32);
+	ck_assert_int_eq(s.remote_dest, 32);
+	ck_assert_int_eq(s.sum_negotiated, 1);
+	ck_assert_int_eq(s.zip_negotiated, 1);
 	ck_assert_str_eq(err, "");
+
+	/* --compress-level=0 leaves zstd on (its default level) */
+	w.level_zero = 1;
+	ck_assert_int_eq(hs_parse(in, len, who2, &w, &s, &p, err, sizeof err), HS_DONE);
+	ck_assert_str_eq(s.compress, "zstd");
+	w.level_zero = 0;
+
+	/* without negotiation -z is zlib, which level 0 turns off */
+	{
+		const unsigned char *inz[2] = {rec_sender_nov_z, rec_receiver_nov_z};
+		size_t lenz[2] = {sizeof rec_sender_nov_z, sizeof rec_receiver_nov_z};
+		struct hs_wants wz = {.compress = 1};
+
+		ck_assert_int_eq(hs_parse(inz, lenz, who2, &wz, &s, &p, err, sizeof err), HS_DONE);
+		ck_assert_str_eq(s.compress, "zlib");
+		ck_assert_int_eq(s.zip_negotiated, 0);
+		wz.level_zero = 1;
+		ck_assert_int_eq(hs_parse(inz, lenz, who2, &wz, &s, &p, err, sizeof err), HS_DONE);
+		ck_assert_str_eq(s.compress, "");
+	}
+	in[0] = rec_sender_z;
+	len[0] = sizeof rec_sender_z;
 
 	/* what follows the seed is not the handshake's */
 	unsigned char more[sizeof rec_sender_z + 3];

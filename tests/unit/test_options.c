@@ -1583,8 +1583,6 @@ START_TEST(test_refused_options)
 		{{"--sender"}, "--sender: rsync-relay is a client; it starts both servers itself"},
 		{{"--log-file=/l"}, "--log-file: rsync-relay keeps no log file of its own; give "
 				    "--log-file to a server with -M"},
-		{{"--copy-as=u"}, "--copy-as: it only affects a local side, and rsync-relay has "
-				  "none"},
 		{{"--stop-after=5"}, "--stop-after: not yet supported by rsync-relay"},
 		{{"--stop-at=12:00"}, "--stop-at: not yet supported by rsync-relay"},
 	};
@@ -1612,8 +1610,8 @@ START_TEST(test_refused_options)
 		static const char *const more[] = {
 			"--log-file-format=x", "--stderr=all", "--msgs2stderr",
 			"--config=x", "--dparam=a=b", "--detach", "--early-input=x",
-			"--time-limit=3", "--confine-root=/x", "--insecure-links", "--drop-D",
-			"--blocking-io", "--compress-threads=2",
+			"--time-limit=3",
+			"--blocking-io",
 		};
 
 		for (size_t i = 0; i < ARRAY_LEN(more); i++) {
@@ -1874,6 +1872,58 @@ START_TEST(test_outlevels_option)
 		s = outlevels_option(&ol, OUT_W_SRV | OUT_W_REC, &oom);
 		ck_assert_str_eq(s, "--info=BACKUP2,COPY2,DEL2,MISC2,MOUNT2,NAME3");
 		free(s);
+	}
+}
+END_TEST
+
+/* Options rsync's client keeps to its own side: accepted, and checked as
+ * rsync checks them. */
+START_TEST(test_local_side_options)
+{
+	static const struct {
+		const char *w[3];
+		const char *msg;	/* NULL: accepted */
+	} vec[] = {
+		{{"--insecure-links"}, NULL},
+		{{"--insecure-links", "--no-insecure-links"}, NULL},
+		{{"--confine-root=/srv/x"}, NULL},
+		{{"--confine-root", "/"}, NULL},
+		{{"--drop-D"}, NULL},
+		{{"--drop-D", "--no-drop-D"}, NULL},
+		{{"--compress-threads=2"}, NULL},
+		{{"--copy-as=nobody:nogroup"}, NULL},
+		{{"--zt", "4"}, NULL},
+		{{"--confine-root=srv"}, "--confine-root must be an absolute path"},
+		{{"--confine-root=/srv", "--insecure-links"},
+		 "--insecure-links cannot be combined with --confine-root"},
+	};
+
+	for (size_t i = 0; i < ARRAY_LEN(vec); i++) {
+		const char *words[8];
+		struct options o;
+		struct cmdline c;
+		char err[256];
+		int n = 0, rc;
+
+		for (; n < 3 && vec[i].w[n]; n++)
+			words[n] = vec[i].w[n];
+		words[n++] = "h:a";
+		words[n++] = "g:b";
+		words[n] = NULL;
+		rc = parse(&o, &c, NULL, err, sizeof err, words);
+		if (!vec[i].msg) {
+			ck_assert_msg(rc == 0, "%s: %s", words[0], err);
+		} else {
+			ck_assert_msg(rc == -1, "%s accepted", words[0]);
+			ck_assert_str_eq(err, vec[i].msg);
+		}
+		if (rc == 0 && i == 0)
+			ck_assert_int_eq(o.insecure_links, 1);
+		if (rc == 0 && i == 1)
+			ck_assert_int_eq(o.insecure_links, 0);
+		if (rc == 0 && i == 2)
+			ck_assert_str_eq(o.confine_root, "/srv/x");
+		done(&o, &c);
 	}
 }
 END_TEST
@@ -2233,6 +2283,7 @@ Suite *options_suite(void)
 	tcase_add_test(tm, test_rsync_errors_long);
 	tcase_add_test(tm, test_numeric_values);
 	tcase_add_test(tm, test_refused_options);
+	tcase_add_test(tm, test_local_side_options);
 	tcase_add_test(tm, test_output_levels);
 	tcase_add_test(tm, test_output_errors);
 	tcase_add_test(tm, test_outlevels_help);

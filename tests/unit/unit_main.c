@@ -25,6 +25,9 @@ int main(void)
 	srunner_add_suite(sr, trust_suite());
 	srunner_add_suite(sr, stderr_label_suite());
 	srunner_add_suite(sr, dropin_suite());
+	srunner_add_suite(sr, safeopen_suite());
+	srunner_add_suite(sr, clientdebug_suite());
+	srunner_add_suite(sr, copyas_suite());
 	srunner_add_suite(sr, digest_suite());
 	srunner_add_suite(sr, daemon_suite());
 
