@@ -495,18 +495,52 @@ int64_t hs_now_ms(void)
 	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
-/* Notes when each server first speaks: the time its connection took,
- * whichever answers first. */
-static void await_both(struct hs_side *a, struct hs_side *b, struct report *r)
-{
-	struct hs_side none = { .rfd = -1, .ready_ms = 1 };
+/* How long the relay waits for either server to speak before it sends
+ * one of them its version first: both may be servers that read the
+ * client's version before they write their own. */
+#define HS_SILENT_MS 3000
 
-	if (!b)
-		b = &none;
-	/* (a side whose first bytes came before has its time already) */
+/* The version the relay offers: its own, or --protocol's. */
+static int32_t hs_offer(const struct hs_wants *w)
+{
+	return w->max_protocol ? w->max_protocol : RELAY_PROTOCOL;
+}
+
+static int32_t min32(int32_t x, int32_t y)
+{
+	return x < y ? x : y;
+}
+
+/* A server that has spoken while the other is silent: its version is
+ * read, and the silent one (which may wait for the client's version
+ * before it writes its own) gets the lower of ours and it.  It answers
+ * with the lower of that and its own, which the first then gets. */
+static int greet_silent(struct hs_side *spoke, struct hs_side *silent, int32_t *sent,
+			const struct hs_wants *w, struct report *r)
+{
+	int32_t v;
+
+	if (!spoke->npre && hs_read_version(spoke, r) < 0)
+		return -1;
+	v = (int32_t)wire_get_u32(spoke->pre);
+	if (v < 20 || v > 40)
+		return 0;	/* hs_parse reports it */
+	*sent = min32(hs_offer(w), v);
+	return write_int(silent, *sent, r);
+}
+
+/* Waits until each server has spoken, noting when (the time its
+ * connection took), and never deadlocks on the order of the greeting:
+ * a silent server is sent a version (sent[i], 0 while not) when the
+ * other has spoken, or after HS_SILENT_MS with both silent. */
+static int greet_both(struct hs_side *a, struct hs_side *b, const struct hs_wants *w,
+		      int32_t sent[2], struct report *r)
+{
+	int64_t start = hs_now_ms();
+
 	if (!a->npre)
 		a->ready_ms = 0;
-	if (b != &none && !b->npre)
+	if (!b->npre)
 		b->ready_ms = 0;
 	while (!a->ready_ms || !b->ready_ms) {
 		struct pollfd p[4] = {
@@ -514,22 +548,69 @@ static void await_both(struct hs_side *a, struct hs_side *b, struct report *r)
 			{ .fd = b->ready_ms ? -1 : b->rfd, .events = POLLIN },
 		};
 		int k = r->shells ? stderr_label_pollfds(r->shells, p + 2) : 0;
-		int n = poll(p, 2 + (nfds_t)k, a->timeout_ms > 0 ? a->timeout_ms : -1);
+		int wait = a->timeout_ms > 0 ? a->timeout_ms : -1, n;
 
+		if (!a->ready_ms && !b->ready_ms && !sent[0] && !sent[1]) {
+			int64_t left = start + HS_SILENT_MS - hs_now_ms();
+
+			if (left <= 0) {
+				sent[0] = hs_offer(w);
+				if (write_int(a, sent[0], r) < 0)
+					return -1;
+				continue;
+			}
+			if (wait < 0 || left < wait)
+				wait = (int)left;
+		}
+		n = poll(p, 2 + (nfds_t)k, wait);
 		if (k)
 			stderr_label_drain(r->shells, r);
 		if (n > 0 && !p[0].revents && !p[1].revents)
 			continue;	/* only a shell's stderr */
-
 		if (n < 0 && errno == EINTR && !signals_caught())
 			continue;
+		if (n == 0 && !a->ready_ms && !b->ready_ms && !sent[0] && !sent[1])
+			continue;	/* the silence above: send first */
 		if (n <= 0)
-			break;	/* the first read reports a signal or timeout */
+			return 0;	/* the first read reports a signal or timeout */
 		if (p[0].revents)
 			a->ready_ms = hs_now_ms();
 		if (p[1].revents)
 			b->ready_ms = hs_now_ms();
+		if (a->ready_ms && !b->ready_ms && !sent[1] &&
+		    greet_silent(a, b, &sent[1], w, r) < 0)
+			return -1;
+		if (b->ready_ms && !a->ready_ms && !sent[0] &&
+		    greet_silent(b, a, &sent[0], w, r) < 0)
+			return -1;
 	}
+	return 0;
+}
+
+/* Sends the agreed version to each server not sent one yet; one sent a
+ * version before must have come to the same. */
+static int send_protocol(struct hs_side *sd[2], int n, const int32_t sent[2],
+			 const unsigned char *const in[2], const struct session *s,
+			 struct report *r)
+{
+	for (int i = 0; i < n; i++) {
+		int32_t v = (int32_t)wire_get_u32(in[i]);
+
+		if (sd[i]->daemon)
+			continue;
+		if (!sent[i]) {
+			if (write_int(sd[i], s->protocol, r) < 0)
+				return -1;
+		} else if (min32(sent[i], v) != s->protocol) {
+			report_fatal(r, RERR_PROTOCOL,
+				     "the %s (%s) started at protocol %d before the %s said it "
+				     "speaks %d: start it with --protocol=%d",
+				     sd[i]->who, sd[i]->where, (int)min32(sent[i], v),
+				     sd[!i]->who, (int)s->protocol, (int)s->protocol);
+			return -1;
+		}
+	}
+	return 0;
 }
 
 int handshake_run(struct hs_side *a, struct hs_side *b, const struct hs_wants *w,
@@ -544,10 +625,18 @@ int handshake_run(struct hs_side *a, struct hs_side *b, const struct hs_wants *w
 	const unsigned char *const bufs[2] = { in[0], alone ? in[0] : in[1] };
 	size_t have[2] = { 0, 0 };
 	int sent_protocol = 0, sent_names = 0, k;
+	int32_t sent[2] = { 0, 0 };
 	struct hs_progress p;
 	char err[2 * HS_LIST_MAX + 256];
 
-	await_both(a, b, r);
+	if (alone && !a->npre) {
+		/* one server agrees with itself: it may as well hear us first */
+		a->ready_ms = 0;
+		sent[0] = hs_offer(w);
+		if (write_int(a, sent[0], r) < 0)
+			return -1;
+	} else if (!alone && greet_both(a, b, w, sent, r) < 0)
+		return -1;
 	for (int i = 0; i < (alone ? 1 : 2); i++) {
 		memcpy(in[i], sd[i]->pre, (size_t)sd[i]->npre);
 		have[i] = (size_t)sd[i]->npre;
@@ -556,8 +645,7 @@ int handshake_run(struct hs_side *a, struct hs_side *b, const struct hs_wants *w
 		k = hs_parse(bufs, have, who, w, s, &p, err, sizeof err);
 		if (p.protocol_known && !sent_protocol) {
 			sent_protocol = 1;
-			if ((!a->daemon && write_int(a, s->protocol, r) < 0) ||
-			    (!alone && !b->daemon && write_int(b, s->protocol, r) < 0))
+			if (send_protocol(sd, alone ? 1 : 2, sent, bufs, s, r) < 0)
 				return -1;
 		}
 		if (p.names_known && !sent_names) {
@@ -586,6 +674,8 @@ int handshake_run(struct hs_side *a, struct hs_side *b, const struct hs_wants *w
 			return -1;
 		have[p.side] += p.need;
 	}
+	if (!a->ready_ms)
+		a->ready_ms = hs_now_ms();	/* heard us first: answered by now */
 	if (k == HS_FAIL) {
 		report_fatal(r, p.code, "%s", err);
 		return -1;

@@ -1,7 +1,8 @@
 /* The start of both connections, spoken as rsync's client to each server:
  * protocol versions, compat flags, checksum and compression names, seed.
  * Each server writes first and then reads, so the relay reads both and
- * answers both with the same choices. */
+ * answers both with the same choices; only the version may come either
+ * way round (openrsync's server reads the client's first). */
 #ifndef RELAY_HANDSHAKE_H
 #define RELAY_HANDSHAKE_H
 
