@@ -10,6 +10,12 @@
 
 #define RELAY_MAXPATHLEN 4096
 
+/* File types and the sticky bit as the wire carries them: the traditional
+ * Unix values, which POSIX.1-2008 names only in its XSI option. */
+#define WIRE_MODE_IFREG 0100000u
+#define WIRE_MODE_IFDIR 0040000u
+#define WIRE_MODE_ISVTX 0001000u
+
 /* xflags (rsync.h XMIT_*) */
 #define XMIT_TOP_DIR (1 << 0)
 #define XMIT_SAME_MODE (1 << 1)

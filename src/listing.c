@@ -21,7 +21,7 @@ static void perms(uint32_t mode, char out[11])
 		out[3] = (mode & S_IXUSR) ? 's' : 'S';
 	if (mode & S_ISGID)
 		out[6] = (mode & S_IXGRP) ? 's' : 'S';
-	if (mode & S_ISVTX)
+	if (mode & WIRE_MODE_ISVTX)
 		out[9] = (mode & S_IXOTH) ? 't' : 'T';
 	out[0] = S_ISDIR(mode) ? 'd' : S_ISLNK(mode) ? 'l' : S_ISBLK(mode) ? 'b'
 		 : S_ISCHR(mode) ? 'c' : S_ISSOCK(mode) ? 's' : S_ISFIFO(mode) ? 'p' : '-';

@@ -363,9 +363,9 @@ void report_deleted(struct report *r, const struct item_format *f, const unsigne
 	if (!f->fmt && f->del_level < 1)
 		return;
 	memset(&li, 0, sizeof li);
-	li.mode = S_IFREG;
+	li.mode = WIRE_MODE_IFREG;
 	if (len && data[len - 1] == '\0') {
-		li.mode = S_IFDIR;
+		li.mode = WIRE_MODE_IFDIR;
 		len--;
 	}
 	if (len >= sizeof name)

@@ -326,7 +326,7 @@ static struct flist *list_for_ndx(struct sendstream *ss, int32_t ndx)
 
 static void set_item(struct sendstream *ss, struct flist *fl, int32_t ndx, int iflags)
 {
-	static const struct fentry top = { .name = ".", .mode = S_IFDIR };
+	static const struct fentry top = { .name = ".", .mode = WIRE_MODE_IFDIR };
 	int i = ndx - fl->ndx_start;
 
 	/* ndx_start - 1 is the directory the list holds the contents of. */

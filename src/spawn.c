@@ -68,7 +68,7 @@ int spawn_child(struct child *c, char *const argv[], const char *name, int err_f
 		close(err_fd);
 	c->to_fd = in[1];
 	c->from_fd = out[0];
-#ifdef F_SETPIPE_SZ
+#if HAVE_DECL_F_SETPIPE_SZ
 	/* Large pipes (where Linux allows) let each read and write move more
 	 * per system call; the default 64 KiB costs several calls per frame. */
 	fcntl(c->to_fd, F_SETPIPE_SZ, PIPE_BYTES);

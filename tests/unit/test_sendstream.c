@@ -421,7 +421,8 @@ static void run_stream(const struct ss_params *p, const unsigned char *in, size_
 		free(window);
 		if (r < 0) {
 			res->ret = -1;
-			snprintf(res->err, sizeof res->err, "%s", ss.err);
+			/* a long message is cut to fit, on purpose */
+			snprintf(res->err, sizeof res->err, "%.*s", (int)sizeof res->err - 1, ss.err);
 			REQUIRE(ss.err[0] != '\0', "ss_step failed without a message");
 			break;
 		}

@@ -157,30 +157,30 @@ START_TEST(test_unrequested_and_root)
 
 	setup(&t, &o, file, NULL);
 	xf = 0;
-	ck_assert_int_eq(verdict(&t, "a.txt", S_IFREG, &xf, msg), 0);
-	ck_assert_int_eq(verdict(&t, ".ssh/authorized_keys", S_IFREG, &xf, msg),
+	ck_assert_int_eq(verdict(&t, "a.txt", WIRE_MODE_IFREG, &xf, msg), 0);
+	ck_assert_int_eq(verdict(&t, ".ssh/authorized_keys", WIRE_MODE_IFREG, &xf, msg),
 			 RERR_UNSUPPORTED);
 	ck_assert_str_eq(msg, "ERROR: rejecting unrequested file-list name: .ssh/authorized_keys");
-	ck_assert_int_eq(verdict(&t, ".bashrc", S_IFREG, &xf, msg), RERR_UNSUPPORTED);
+	ck_assert_int_eq(verdict(&t, ".bashrc", WIRE_MODE_IFREG, &xf, msg), RERR_UNSUPPORTED);
 	/* a "." the request did not ask for holds nothing to delete */
 	xf = XMIT_TOP_DIR;
-	ck_assert_int_eq(verdict(&t, ".", S_IFDIR, &xf, msg), 0);
+	ck_assert_int_eq(verdict(&t, ".", WIRE_MODE_IFDIR, &xf, msg), 0);
 	ck_assert_uint_eq(xf, XMIT_TOP_DIR | XMIT_NO_CONTENT_DIR);
-	ck_assert_int_eq(verdict(&t, ".", S_IFREG, &xf, msg), RERR_PROTOCOL);
+	ck_assert_int_eq(verdict(&t, ".", WIRE_MODE_IFREG, &xf, msg), RERR_PROTOCOL);
 	ck_assert_str_eq(msg, "ERROR: rejecting non-directory transfer-root entry: .");
 	trust_free(&t);
 
 	setup(&t, &o, dir, NULL);
-	ck_assert_int_eq(verdict(&t, "sub/deep/x", S_IFREG, &xf, msg), 0);
-	ck_assert_int_eq(verdict(&t, "evilhome", S_IFDIR, &xf, msg), RERR_UNSUPPORTED);
-	ck_assert_int_eq(verdict(&t, "subx", S_IFREG, &xf, msg), RERR_UNSUPPORTED);
+	ck_assert_int_eq(verdict(&t, "sub/deep/x", WIRE_MODE_IFREG, &xf, msg), 0);
+	ck_assert_int_eq(verdict(&t, "evilhome", WIRE_MODE_IFDIR, &xf, msg), RERR_UNSUPPORTED);
+	ck_assert_int_eq(verdict(&t, "subx", WIRE_MODE_IFREG, &xf, msg), RERR_UNSUPPORTED);
 	/* names are judged cleaned, as the receiver will use them */
-	ck_assert_int_eq(verdict(&t, "./sub//y", S_IFREG, &xf, msg), 0);
+	ck_assert_int_eq(verdict(&t, "./sub//y", WIRE_MODE_IFREG, &xf, msg), 0);
 	trust_free(&t);
 
 	o.trust_args = 1;
 	setup(&t, &o, file, NULL);
-	ck_assert_int_eq(verdict(&t, ".bashrc", S_IFREG, &xf, msg), 0);
+	ck_assert_int_eq(verdict(&t, ".bashrc", WIRE_MODE_IFREG, &xf, msg), 0);
 	trust_free(&t);
 }
 END_TEST
@@ -198,15 +198,15 @@ START_TEST(test_root_contents)
 
 	setup(&t, &o, star, NULL);
 	xf = XMIT_TOP_DIR;
-	ck_assert_int_eq(verdict(&t, ".", S_IFDIR, &xf, msg), 0);
+	ck_assert_int_eq(verdict(&t, ".", WIRE_MODE_IFDIR, &xf, msg), 0);
 	ck_assert_uint_eq(xf, XMIT_TOP_DIR | XMIT_NO_CONTENT_DIR);
 	/* an empty name is no root */
-	ck_assert_int_eq(verdict(&t, "", S_IFDIR, &xf, msg), RERR_UNSUPPORTED);
+	ck_assert_int_eq(verdict(&t, "", WIRE_MODE_IFDIR, &xf, msg), RERR_UNSUPPORTED);
 	trust_free(&t);
 
 	setup(&t, &o, slash, NULL);
 	xf = XMIT_TOP_DIR;
-	ck_assert_int_eq(verdict(&t, ".", S_IFDIR, &xf, msg), 0);
+	ck_assert_int_eq(verdict(&t, ".", WIRE_MODE_IFDIR, &xf, msg), 0);
 	ck_assert_uint_eq(xf, XMIT_TOP_DIR);
 	trust_free(&t);
 
@@ -214,7 +214,7 @@ START_TEST(test_root_contents)
 	o.relative = 1;
 	setup(&t, &o, rel, NULL);
 	xf = XMIT_TOP_DIR;
-	ck_assert_int_eq(verdict(&t, "P/.", S_IFDIR, &xf, msg), 0);
+	ck_assert_int_eq(verdict(&t, "P/.", WIRE_MODE_IFDIR, &xf, msg), 0);
 	ck_assert_uint_eq(xf, XMIT_TOP_DIR | XMIT_NO_CONTENT_DIR);
 	trust_free(&t);
 }
@@ -230,15 +230,15 @@ START_TEST(test_implied_parents)
 
 	setup(&t, &o, leaf, NULL);
 	xf = XMIT_TOP_DIR;	/* a content directory: what a hostile sender claims */
-	ck_assert_int_eq(verdict(&t, "a", S_IFDIR, &xf, msg), 0);
+	ck_assert_int_eq(verdict(&t, "a", WIRE_MODE_IFDIR, &xf, msg), 0);
 	ck_assert_uint_eq(xf, XMIT_TOP_DIR | XMIT_NO_CONTENT_DIR);
 	xf = XMIT_TOP_DIR | XMIT_NO_CONTENT_DIR | XMIT_SAME_UID;	/* honest */
-	ck_assert_int_eq(verdict(&t, "a/b", S_IFDIR, &xf, msg), 0);
+	ck_assert_int_eq(verdict(&t, "a/b", WIRE_MODE_IFDIR, &xf, msg), 0);
 	ck_assert_uint_eq(xf, XMIT_TOP_DIR | XMIT_NO_CONTENT_DIR | XMIT_SAME_UID);
-	ck_assert_int_eq(verdict(&t, "a/zzz", S_IFREG, &xf, msg), RERR_UNSUPPORTED);
-	ck_assert_int_eq(verdict(&t, "a/b/file/below", S_IFREG, &xf, msg), 0);
+	ck_assert_int_eq(verdict(&t, "a/zzz", WIRE_MODE_IFREG, &xf, msg), RERR_UNSUPPORTED);
+	ck_assert_int_eq(verdict(&t, "a/b/file/below", WIRE_MODE_IFREG, &xf, msg), 0);
 	xf = 0;		/* the leaf itself is no implied parent */
-	ck_assert_int_eq(verdict(&t, "a/b/file", S_IFDIR, &xf, msg), 0);
+	ck_assert_int_eq(verdict(&t, "a/b/file", WIRE_MODE_IFDIR, &xf, msg), 0);
 	ck_assert_uint_eq(xf, 0);
 	trust_free(&t);
 
@@ -248,7 +248,7 @@ START_TEST(test_implied_parents)
 	o.protocol = 29;
 	setup(&t, &o, leaf, NULL);
 	xf = XMIT_TOP_DIR | XMIT_SAME_UID | XMIT_SAME_NAME;
-	ck_assert_int_eq(verdict(&t, "a", S_IFDIR, &xf, msg), 0);
+	ck_assert_int_eq(verdict(&t, "a", WIRE_MODE_IFDIR, &xf, msg), 0);
 	ck_assert_uint_eq(xf, XMIT_SAME_UID);
 	trust_free(&t);
 }
@@ -279,29 +279,29 @@ START_TEST(test_excluded)
 
 	rules(&fl, excl);
 	setup(&t, &o, dir, &fl);
-	ck_assert_int_eq(verdict(&t, "x.key", S_IFREG, &xf, msg), RERR_UNSUPPORTED);
+	ck_assert_int_eq(verdict(&t, "x.key", WIRE_MODE_IFREG, &xf, msg), RERR_UNSUPPORTED);
 	ck_assert_str_eq(msg, "ERROR: rejecting excluded file-list name: x.key");
-	ck_assert_int_eq(verdict(&t, "deep/y.key", S_IFREG, &xf, msg), RERR_UNSUPPORTED);
+	ck_assert_int_eq(verdict(&t, "deep/y.key", WIRE_MODE_IFREG, &xf, msg), RERR_UNSUPPORTED);
 	/* a receiver-side rule is not the sender's business */
-	ck_assert_int_eq(verdict(&t, "keep", S_IFREG, &xf, msg), 0);
-	ck_assert_int_eq(verdict(&t, "x.txt", S_IFREG, &xf, msg), 0);
+	ck_assert_int_eq(verdict(&t, "keep", WIRE_MODE_IFREG, &xf, msg), 0);
+	ck_assert_int_eq(verdict(&t, "x.txt", WIRE_MODE_IFREG, &xf, msg), 0);
 	trust_free(&t);
 
 	/* the sender's per-directory rules cannot be judged here */
 	rules(&fl, merge);
 	setup(&t, &o, dir, &fl);
-	ck_assert_int_eq(verdict(&t, "x.key", S_IFREG, &xf, msg), 0);
+	ck_assert_int_eq(verdict(&t, "x.key", WIRE_MODE_IFREG, &xf, msg), 0);
 	trust_free(&t);
 	rules(&fl, abs);
 	setup(&t, &o, dir, &fl);
-	ck_assert_int_eq(verdict(&t, "x.key", S_IFREG, &xf, msg), 0);
+	ck_assert_int_eq(verdict(&t, "x.key", WIRE_MODE_IFREG, &xf, msg), 0);
 	trust_free(&t);
 
 	/* --trust-sender */
 	rules(&fl, excl);
 	o.trust_filter = o.trust_args = 1;
 	setup(&t, &o, dir, &fl);
-	ck_assert_int_eq(verdict(&t, "x.key", S_IFREG, &xf, msg), 0);
+	ck_assert_int_eq(verdict(&t, "x.key", WIRE_MODE_IFREG, &xf, msg), 0);
 	trust_free(&t);
 }
 END_TEST
