@@ -3,12 +3,12 @@
 #include "copyas.h"
 
 #include <errno.h>
-#include <grp.h>
-#include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+
+#include "userdb.h"
 
 static int all_digits(const char *s)
 {
@@ -17,7 +17,7 @@ static int all_digits(const char *s)
 
 static int user_id(const char *name, uid_t *uid)
 {
-	struct passwd *pw;
+	gid_t unused;
 
 	if (!*name)
 		return -1;
@@ -25,35 +25,25 @@ static int user_id(const char *name, uid_t *uid)
 		*uid = (uid_t)strtoul(name, NULL, 10);
 		return 0;
 	}
-	pw = getpwnam(name);
-	if (!pw)
-		return -1;
-	*uid = pw->pw_uid;
-	return 0;
+	return userdb_user(name, 0, uid, &unused);
 }
 
 static int group_id(const char *name, gid_t *gid)
 {
-	struct group *gr;
-
 	if (!*name)
 		return -1;
 	if (all_digits(name)) {
 		*gid = (gid_t)strtoul(name, NULL, 10);
 		return 0;
 	}
-	gr = getgrnam(name);
-	if (!gr)
-		return -1;
-	*gid = gr->gr_gid;
-	return 0;
+	return userdb_group(name, gid);
 }
 
 int copyas_resolve(const char *spec, uid_t *uid, gid_t *gid, char *err, size_t errlen)
 {
 	const char *colon = strchr(spec, ':');
 	char user[256];
-	struct passwd *pw;
+	uid_t same;
 
 	snprintf(user, sizeof user, "%.*s", colon ? (int)(colon - spec) : (int)strlen(spec), spec);
 	if (user_id(user, uid) < 0) {
@@ -67,13 +57,10 @@ int copyas_resolve(const char *spec, uid_t *uid, gid_t *gid, char *err, size_t e
 		}
 		return 0;
 	}
-	errno = 0;
-	pw = getpwuid(*uid);
-	if (!pw) {
+	if (userdb_user(NULL, *uid, &same, gid) < 0) {
 		snprintf(err, errlen, "rsync: getpwuid failed: %s (%d)", strerror(errno), errno);
 		return -1;
 	}
-	*gid = pw->pw_gid;
 	return 0;
 }
 

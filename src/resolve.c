@@ -90,7 +90,7 @@ void resolve_ntop(const struct net_addr *a, char *buf, size_t len)
 		snprintf(buf, len, "?");
 }
 
-#ifdef HAVE_WORKING_GETADDRINFO
+#ifdef HAVE_NAME_SERVICE
 int resolve_host(const char *host, int port, int family, int passive, struct net_addr *out,
 		 int max, char *err, size_t errlen)
 {
