@@ -435,6 +435,10 @@ static int demux(struct relay *rl, struct side *sd, data_sink sink)
 				     pc.tag, (unsigned)pc.frame_left, sd->who, sd->child->where);
 			return -1;
 		}
+		if (pc.tag == MSG_DATA && pc.hdr) {
+			q->frames++;
+			q->frame_bytes = MUX_HDR_LEN + pc.frame_left;
+		}
 		if (pc.tag == MSG_DATA) {
 			ptrdiff_t k = pc.len ? sink(rl, pc.p, pc.len) : 0;
 			if (k < 0)
@@ -723,6 +727,7 @@ static ptrdiff_t parse_some(struct relay *rl, const unsigned char *p, size_t n,
 								   : 0;
 		if (forward && len > room)
 			len = room;
+		ss_set_frame(&rl->ss, rl->src.in.frames, rl->src.in.frame_bytes);
 		r = ss_step(&rl->ss, p + pos, len, &used, &drop);
 		if (r < 0) {
 			if (rl->ss.err_code)

@@ -34,6 +34,8 @@ struct outq {
 struct inq {
 	struct buf raw;
 	struct mux_in mux;	/* where in the frames the bytes are */
+	uint64_t frames;	/* data frames begun, and the size of the */
+	uint32_t frame_bytes;	/* current one, header included */
 	int eof;
 };
 

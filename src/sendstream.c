@@ -259,6 +259,17 @@ static int check_entry(struct sendstream *ss, const struct fentry *e)
 	return 0;
 }
 
+/* File list size (see ss_set_frame). */
+static void count_list(struct sendstream *ss, size_t n)
+{
+	if (!ss->frame)
+		ss->st.flist_size += (int64_t)n;
+	else if (ss->nlists == 0 && ss->counted_frame != ss->frame) {
+		ss->counted_frame = ss->frame;
+		ss->st.flist_size += ss->frame_bytes;
+	}
+}
+
 static int step_flist(struct sendstream *ss, const unsigned char *buf, size_t len,
 		      size_t *used, int *drop)
 {
@@ -270,7 +281,7 @@ static int step_flist(struct sendstream *ss, const unsigned char *buf, size_t le
 
 	if (n < 0)
 		return result(ss, n, used, drop, 0);
-	ss->st.flist_size += n;
+	count_list(ss, (size_t)n);
 	if (kind == FLIST_ENTRY && check_entry(ss, &e) < 0) {
 		fentry_free(&e);
 		return -1;
@@ -738,7 +749,7 @@ static int step_any(struct sendstream *ss, const unsigned char *buf, size_t len,
 	case SS_IDLIST:
 		n = flist_parse_id_lists(&ss->p.fo, buf, len, ss->err, sizeof ss->err);
 		if (n >= 0) {
-			ss->st.flist_size += n;
+			count_list(ss, (size_t)n);
 			if (id_lists_done(ss) < 0)
 				return -1;
 		}
@@ -748,7 +759,7 @@ static int step_any(struct sendstream *ss, const unsigned char *buf, size_t len,
 			return 0;
 		if (!ss->p.ignore_errors)
 			ss->io_error |= (int)wire_get_u32(buf) & IOERR_VALID_MASK;
-		ss->st.flist_size += 4;
+		count_list(ss, 4);
 		if (finish_list(ss) < 0)
 			return -1;
 		return result(ss, 4, used, drop, 0);

@@ -109,6 +109,8 @@ struct sendstream {
 	int done_last;			/* with SS_EV_DONE: rsync's index of the
 					 * last file of cur_flist, -1 if none */
 	struct xfer_stats st;
+	uint64_t frame, counted_frame;	/* the frame being parsed (ss_set_frame) */
+	uint32_t frame_bytes;		/* and its size, header included */
 	int stats_count;
 	int64_t stats[5];		/* total_read, total_written, total_size,
 					 * flist_buildtime, flist_xfertime */
@@ -141,6 +143,15 @@ struct sendstream {
 int ss_data_counted(const struct sendstream *ss);
 
 int ss_init(struct sendstream *ss, const struct ss_params *p);
+/* The frame (numbered from 1) and its size the next bytes lie in, for
+ * rsync's File list size: the frames that carry a list, counted whole
+ * with their headers, as rsync's client counts what it read.  Without
+ * it (frame 0) the list's own bytes are counted. */
+static inline void ss_set_frame(struct sendstream *ss, uint64_t frame, uint32_t bytes)
+{
+	ss->frame = frame;
+	ss->frame_bytes = bytes;
+}
 void ss_free(struct sendstream *ss);
 
 /* Interprets the next piece of the stream in buf.  Returns 1 with *used
