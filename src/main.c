@@ -175,9 +175,10 @@ static int send_secluded(int fd, const struct strv *words)
 	return words->n && write(fd, "", 1) != 1 ? -1 : 0;
 }
 
-/* -vv (--debug=cmd): the command a remote shell is started with, as
- * rsync's client shows it (words outside a plain set in quotes). */
-static void show_command(struct report *r, char *const *argv)
+/* -vv (--debug=cmd): the command a remote shell is started with, or the
+ * arguments a daemon is sent, as rsync's client shows them (words
+ * outside a plain set in quotes) behind prefix. */
+static void show_command(struct report *r, const char *prefix, char *const *argv)
 {
 	static const char plain[] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
 				    "0123456789,.-_=+@/";
@@ -185,7 +186,7 @@ static void show_command(struct report *r, char *const *argv)
 
 	if (r->quiet)
 		return;
-	fputs("opening connection using: ", r->out);
+	fprintf(r->out, "%s ", prefix);
 	for (; argv[n]; n++) {
 		int quote = strspn(argv[n], plain) != strlen(argv[n]);
 		if (quote)
@@ -277,7 +278,8 @@ static int connect_daemon(struct conn *c, int i, const struct endpoint *e,
 	struct child *ch = i ? &c->dest : &c->src;
 	const struct daemon_plan *dp = i ? &c->plan.dest_daemon : &c->plan.src_daemon;
 	struct net_opts no = { .bind_address = o->bind_address, .sockopts = o->sockopts,
-			       .af_hint = o->default_af_hint, .timeout_s = o->connect_timeout };
+			       .af_hint = o->default_af_hint, .timeout_s = o->connect_timeout,
+			       .debug_connect = o->debug.level[DEBUG_CONNECT] };
 	int code, fd;
 
 	c->spawned_ms[i] = hs_now_ms();
@@ -326,12 +328,45 @@ static int start_side(struct conn *c, int i, const struct endpoint *e, const str
 	return 0;
 }
 
+/* Stops side i without a word from it: the other side ended the run
+ * before the protocol started, where rsync's client has no second
+ * server to hear from.  Its shell is ended, its stderr dropped and its
+ * code not counted. */
+static void abandon_side(struct conn *c, int i)
+{
+	struct child *ch = i ? &c->dest : &c->src;
+
+	if (ch->pid > 0)
+		kill(ch->pid, SIGTERM);
+	child_reap(ch, REAP_TIMEOUT_MS);
+	ch->status = 0;
+	stderr_label_drop(&c->shells, i);
+}
+
+/* One daemon side's dialogue up to the server's arguments (d greeted
+ * already): the module (a password may be asked for), then the
+ * arguments, shown first at -vv as rsync's client shows them.  Returns
+ * as daemon_request does. */
+static int request_module(struct daemon_side *d, int cap, const struct daemon_plan *dp,
+			  const struct strv *sec, const struct options *o, struct report *r)
+{
+	int rc;
+
+	if (o->debug.level[DEBUG_CMD] >= 1)
+		show_command(r, "sending daemon args:", dp->args.v);
+	if ((rc = daemon_request(d, cap, dp->module, r)) != 0)
+		return rc;
+	/* the secluded words start with the "rsync" standing for argv[0] */
+	return daemon_send_args(d, dp->args.v, dp->args.n, sec->v, sec->n, r);
+}
+
 /* The daemon sides: each one's greeting is read, then each is greeted
  * with a protocol no side lacks (a remote-shell server's version is read
  * early for it), asked for its module (a password may be asked for) and
  * given the server's arguments; the handshake then reads no version from
- * it.  Returns 1 when a daemon ended the run at its module list, 0 to go
- * on, -1 after an error. */
+ * it.  A daemon that refuses ends the run quietly for the other side.
+ * Returns 1 when a daemon ended the run at its module list, 0 to go on,
+ * -1 after an error. */
 static int greet_daemons(struct conn *c, const struct options *o, const struct operands *ops,
 			 int n, struct report *r)
 {
@@ -342,11 +377,11 @@ static int greet_daemons(struct conn *c, const struct options *o, const struct o
 	const struct strv *sec[2] = { &c->plan.src_secluded, &c->plan.dest_secluded };
 	const char *pwfile[2] = { o->src_password_file, o->dest_password_file };
 	struct daemon_side d[2];
-	int cap = o->protocol_version ? o->protocol_version : RELAY_PROTOCOL, rc;
+	int cap = o->protocol_version ? o->protocol_version : RELAY_PROTOCOL, rc = 0, bad = 0, i;
 
 	if (k[0] == SIDE_SHELL && (n < 2 || k[1] == SIDE_SHELL))
 		return 0;
-	for (int i = 0; i < n; i++) {
+	for (i = 0; i < n; i++) {
 		int32_t v;
 
 		if (k[i] == SIDE_SHELL && (v = hs_read_version(hs[i], r)) < 0)
@@ -354,7 +389,7 @@ static int greet_daemons(struct conn *c, const struct options *o, const struct o
 		if (k[i] == SIDE_SHELL && v > 0 && v < cap)
 			cap = v;
 	}
-	for (int i = 0; i < n; i++) {
+	for (i = 0; i < n && rc == 0; i++) {
 		if (k[i] == SIDE_SHELL)
 			continue;
 		d[i] = (struct daemon_side){
@@ -365,22 +400,22 @@ static int greet_daemons(struct conn *c, const struct options *o, const struct o
 			.timeout_ms = o->io_timeout * 1000, .no_motd = o->no_motd,
 			.shell = r->shells,
 		};
-		if (daemon_read_greeting(&d[i], r) < 0)
-			return -1;
-		cap = daemon_protocol(cap, &d[i].g);
+		if ((rc = daemon_read_greeting(&d[i], r)) < 0)
+			bad = i;
+		else
+			cap = daemon_protocol(cap, &d[i].g);
 	}
-	for (int i = 0; i < n; i++) {
+	for (i = 0; i < n && rc == 0; i++) {
 		if (k[i] == SIDE_SHELL)
 			continue;
-		if ((rc = daemon_request(&d[i], cap, dp[i]->module, r)) != 0)
-			return rc;
-		/* the secluded words start with the "rsync" standing for argv[0] */
-		if (daemon_send_args(&d[i], dp[i]->args.v, dp[i]->args.n, sec[i]->v, sec[i]->n, r) < 0)
-			return -1;
 		/* (rsync counts none of the greeting's bytes) */
-		hs_set_daemon(hs[i], d[i].protocol);
+		if ((rc = request_module(&d[i], cap, dp[i], sec[i], o, r)) == 0)
+			hs_set_daemon(hs[i], d[i].protocol);
+		bad = i;
 	}
-	return 0;
+	if (rc < 0 && n == 2)
+		abandon_side(c, !bad);
+	return rc;
 }
 
 /* Both ends on one login: runs the copy on that host, so the output and
@@ -423,7 +458,7 @@ static int copy_on_host(const struct options *o, const struct operands *ops, int
 			report_info(r, line);
 		}
 		if (o->debug.level[DEBUG_CMD] >= 1)
-			show_command(r, v);
+			show_command(r, "opening connection using:", v);
 		fflush(NULL);
 		code = spawn_run(v, signals_caught, SIGNAL_REAP_MS);
 		if (code < 0)
@@ -494,12 +529,12 @@ static int start_both(struct conn *c, const struct options *o, const struct oper
 		clientdebug_cmd(r->out, r->quiet, o->src_rsh ? o->src_rsh : o->rsh, &ops->src,
 				c->plan.src_argv.v);
 	if (o->debug.level[DEBUG_CMD] >= 1 && c->plan.src_argv.n)
-		show_command(r, c->plan.src_argv.v);
+		show_command(r, "opening connection using:", c->plan.src_argv.v);
 	if (!listing && o->debug.level[DEBUG_CMD] >= 2 && c->plan.dest_argv.n)
 		clientdebug_cmd(r->out, r->quiet, o->dest_rsh ? o->dest_rsh : o->rsh, &ops->dest,
 				c->plan.dest_argv.v);
 	if (!listing && o->debug.level[DEBUG_CMD] >= 1 && c->plan.dest_argv.n)
-		show_command(r, c->plan.dest_argv.v);
+		show_command(r, "opening connection using:", c->plan.dest_argv.v);
 	if (start_side(c, 0, &ops->src, o, prompt, r) < 0)
 		return -1;
 	c->started = 1;
@@ -870,6 +905,8 @@ int main(int argc, char **argv)
 		r.fatal = RERR_SIGNAL;	/* whatever the children did meanwhile */
 	reap_ms = r.fatal == RERR_SIGNAL ? SIGNAL_REAP_MS : REAP_TIMEOUT_MS;
 	src_code = c.started ? child_reap(&c.src, reap_ms) : 0;
+	if (listed == 1)
+		src_code = 0;	/* rsync's client leaves at "@RSYNCD: EXIT" */
 	dest_code = c.started ? child_reap(&c.dest, reap_ms) : 0;
 	stderr_label_finish(&c.shells, &r, SHELL_STDERR_MS);
 	if (!r.fatal && listed != 1) {

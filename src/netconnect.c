@@ -186,13 +186,25 @@ int net_connect(const char *host, int port, const struct net_opts *no, struct re
 	char err[128];
 
 	*code = RERR_SOCKETIO;
+	if (no->debug_connect >= 1 && !r->quiet) {
+		fprintf(r->out, "opening tcp connection to %s port %d\n", host, port);
+		fflush(r->out);
+	}
 	if ((n = resolve_host(host, port, family, 0, addrs, RESOLVE_MAX, err, sizeof err)) < 0) {
 		report_fatal_line(r, RERR_SOCKETIO, "rsync: getaddrinfo: %s %d: %s", host, port, err);
 		return -1;
 	}
 	for (i = 0; i < n; i++) {
-		if ((fd = try_address(&addrs[i], no, r)) >= 0)
+		if ((fd = try_address(&addrs[i], no, r)) >= 0) {
+			if (no->debug_connect >= 2 && !r->quiet) {
+				char addr[64];
+
+				resolve_ntop(&addrs[i], addr, sizeof addr);
+				fprintf(r->out, "Connected to %s (%s)\n", host, addr);
+				fflush(r->out);
+			}
 			break;
+		}
 		errs[i] = errno;
 		if (errno == EINTR || (errno == ETIMEDOUT && no->timeout_s > 0)) {
 			/* rsync stops at the first attempt --contimeout cuts short */

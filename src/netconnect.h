@@ -11,6 +11,8 @@ struct net_opts {
 	const char *sockopts;		/* --sockopts, or NULL */
 	int af_hint;			/* 4, 6, or 0 for either */
 	int timeout_s;			/* --contimeout, 0 for none */
+	int debug_connect;		/* --debug=connect: 1 names the host and
+					 * port, 2 the address connected to */
 };
 
 /* One --sockopts word: "NAME" or "NAME=VALUE". */
