@@ -30,6 +30,7 @@
 #include "options.h"
 #include "plan.h"
 #include "pump.h"
+#include "refusal.h"
 #include "report.h"
 #include "safeopen.h"
 #include "samehost.h"
@@ -177,8 +178,10 @@ static int send_secluded(int fd, const struct strv *words)
 
 /* -vv (--debug=cmd): the command a remote shell is started with, or the
  * arguments a daemon is sent, as rsync's client shows them (words
- * outside a plain set in quotes) behind prefix. */
-static void show_command(struct report *r, const char *prefix, char *const *argv)
+ * outside a plain set in quotes) behind prefix, without the word hide
+ * (NULL for none). */
+static void show_command(struct report *r, const char *prefix, char *const *argv,
+			 const char *hide)
 {
 	static const char plain[] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
 				    "0123456789,.-_=+@/";
@@ -187,12 +190,16 @@ static void show_command(struct report *r, const char *prefix, char *const *argv
 	if (r->quiet)
 		return;
 	fprintf(r->out, "%s ", prefix);
-	for (; argv[n]; n++) {
-		int quote = strspn(argv[n], plain) != strlen(argv[n]);
+	for (; *argv; argv++) {
+		int quote = strspn(*argv, plain) != strlen(*argv);
+
+		if (hide && strcmp(*argv, hide) == 0)
+			continue;
 		if (quote)
 			fputc('"', r->out);
-		report_escaped(r, r->out, argv[n], strlen(argv[n]));
+		report_escaped(r, r->out, *argv, strlen(*argv));
 		fputs(quote ? "\" " : " ", r->out);
+		n++;
 	}
 	fprintf(r->out, " (%d args)\n", n);
 	fflush(r->out);
@@ -345,15 +352,19 @@ static void abandon_side(struct conn *c, int i)
 
 /* One daemon side's dialogue up to the server's arguments (d greeted
  * already): the module (a password may be asked for), then the
- * arguments, shown first at -vv as rsync's client shows them.  Returns
- * as daemon_request does. */
+ * arguments, shown first at -vv as rsync's client shows them (the
+ * --checksum-seed the relay adds by itself left out, as in
+ * --print-server-commands).  Returns as daemon_request does. */
 static int request_module(struct daemon_side *d, int cap, const struct daemon_plan *dp,
-			  const struct strv *sec, const struct options *o, struct report *r)
+			  const struct strv *sec, int32_t plan_seed, const struct options *o,
+			  struct report *r)
 {
+	char seed[40];
 	int rc;
 
+	snprintf(seed, sizeof seed, "--checksum-seed=%ld", (long)plan_seed);
 	if (o->debug.level[DEBUG_CMD] >= 1)
-		show_command(r, "sending daemon args:", dp->args.v);
+		show_command(r, "sending daemon args:", dp->args.v, o->checksum_seed ? NULL : seed);
 	if ((rc = daemon_request(d, cap, dp->module, r)) != 0)
 		return rc;
 	/* the secluded words start with the "rsync" standing for argv[0] */
@@ -409,7 +420,7 @@ static int greet_daemons(struct conn *c, const struct options *o, const struct o
 		if (k[i] == SIDE_SHELL)
 			continue;
 		/* (rsync counts none of the greeting's bytes) */
-		if ((rc = request_module(&d[i], cap, dp[i], sec[i], o, r)) == 0)
+		if ((rc = request_module(&d[i], cap, dp[i], sec[i], c->plan.checksum_seed, o, r)) == 0)
 			hs_set_daemon(hs[i], d[i].protocol);
 		bad = i;
 	}
@@ -458,7 +469,7 @@ static int copy_on_host(const struct options *o, const struct operands *ops, int
 			report_info(r, line);
 		}
 		if (o->debug.level[DEBUG_CMD] >= 1)
-			show_command(r, "opening connection using:", v);
+			show_command(r, "opening connection using:", v, NULL);
 		fflush(NULL);
 		code = spawn_run(v, signals_caught, SIGNAL_REAP_MS);
 		if (code < 0)
@@ -500,7 +511,8 @@ static void debug_handshake(const struct options *o, const struct session *s, in
 }
 
 /* Starts both servers and runs the handshake.  Returns 0, -1 after an
- * error, HS_COMPAT_MISMATCH, or 1 when a daemon's module list was all. */
+ * error, HS_COMPAT_MISMATCH, HS_REFUSED, or 1 when a daemon's module list
+ * was all. */
 static int start_both(struct conn *c, const struct options *o, const struct operands *ops,
 		      int32_t seed, const char *caps, struct report *r)
 {
@@ -510,6 +522,7 @@ static int start_both(struct conn *c, const struct options *o, const struct oper
 		.checksum_choice = o->checksum_choice,
 		.max_protocol = o->protocol_version,
 		.level_zero = o->do_compression_level == 0,
+		.seed = seed,
 	};
 	char err[1024];
 	int listing = o->list_only != 0, prompt = may_prompt(o), rc;
@@ -529,12 +542,12 @@ static int start_both(struct conn *c, const struct options *o, const struct oper
 		clientdebug_cmd(r->out, r->quiet, o->src_rsh ? o->src_rsh : o->rsh, &ops->src,
 				c->plan.src_argv.v);
 	if (o->debug.level[DEBUG_CMD] >= 1 && c->plan.src_argv.n)
-		show_command(r, "opening connection using:", c->plan.src_argv.v);
+		show_command(r, "opening connection using:", c->plan.src_argv.v, NULL);
 	if (!listing && o->debug.level[DEBUG_CMD] >= 2 && c->plan.dest_argv.n)
 		clientdebug_cmd(r->out, r->quiet, o->dest_rsh ? o->dest_rsh : o->rsh, &ops->dest,
 				c->plan.dest_argv.v);
 	if (!listing && o->debug.level[DEBUG_CMD] >= 1 && c->plan.dest_argv.n)
-		show_command(r, "opening connection using:", c->plan.dest_argv.v);
+		show_command(r, "opening connection using:", c->plan.dest_argv.v, NULL);
 	if (start_side(c, 0, &ops->src, o, prompt, r) < 0)
 		return -1;
 	c->started = 1;
@@ -703,6 +716,39 @@ static int queue_filter_lists(struct relay *rl, const struct options *o,
 	free(wa);
 	free(wb);
 	return r->fatal ? -1 : 0;
+}
+
+/* A daemon refused its arguments (handshake.h): the other side is
+ * stopped quietly and the daemon met alone, as rsync's client meets it
+ * (refusal.h), with the filter list a sender is sent first. */
+static void meet_refusal(struct conn *c, const struct options *o,
+			 const struct filter_list *fl, struct report *r)
+{
+	int i = c->sess.refused, files_from = 0;
+	const struct daemon_plan *dp = i ? &c->plan.dest_daemon : &c->plan.src_daemon;
+	struct child *ch = i ? &c->dest : &c->src;
+	struct filter_wire_opts wo = wire_opts(o, &c->sess);
+	struct refusal rf = {
+		.rfd = ch->from_fd, .wfd = ch->to_fd, .who = i ? "sender" : "Receiver",
+		.where = c->where[i], .timeout_ms = o->io_timeout * 1000,
+		.bytes_in = (i ? &c->b : &c->a)->bytes_in,
+	};
+	unsigned char *first = NULL;
+	size_t n = 0;
+	char err[1024];
+
+	/* a receiver told of --files-from writes a 0 before its frames */
+	for (int k = 0; k < dp->args.n; k++)
+		files_from |= strncmp(dp->args.v[k], "--files-from", 12) == 0;
+	rf.skip_zero = i && files_from;
+	if (!o->list_only)
+		abandon_side(c, !i);
+	if (!i && !(first = filter_wire(fl, 1, &wo, &n, err, sizeof err))) {
+		report_fatal(r, RERR_PROTOCOL, "%s", err);
+		return;
+	}
+	refusal_run(&rf, first, n, r);
+	free(first);
 }
 
 static void print_summary(struct report *r, const struct relay *rl, const struct options *o,
@@ -898,6 +944,8 @@ int main(int argc, char **argv)
 				pump_files_from(&rl, ff_fd, o.eol_nulls);
 			pump_run(&rl);
 		}
+	} else if (listed == HS_REFUSED) {
+		meet_refusal(&c, &o, &fl, &r);
 	}
 
 	/* After a signal the servers had their notice: do not wait long. */
@@ -909,7 +957,7 @@ int main(int argc, char **argv)
 		src_code = 0;	/* rsync's client leaves at "@RSYNCD: EXIT" */
 	dest_code = c.started ? child_reap(&c.dest, reap_ms) : 0;
 	stderr_label_finish(&c.shells, &r, SHELL_STDERR_MS);
-	if (!r.fatal && listed != 1) {
+	if (!r.fatal && listed == 0) {
 		r.io_error |= rl.ss.io_error;
 		print_summary(&r, &rl, &o, &c, started);
 	}
