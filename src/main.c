@@ -21,11 +21,10 @@
 
 #include "clientdebug.h"
 #include "copyas.h"
-#include "daemon.h"
+#include "daemonsides.h"
 #include "dropin.h"
 #include "filter.h"
 #include "handshake.h"
-#include "netconnect.h"
 #include "operands.h"
 #include "options.h"
 #include "plan.h"
@@ -176,35 +175,6 @@ static int send_secluded(int fd, const struct strv *words)
 	return words->n && write(fd, "", 1) != 1 ? -1 : 0;
 }
 
-/* -vv (--debug=cmd): the command a remote shell is started with, or the
- * arguments a daemon is sent, as rsync's client shows them (words
- * outside a plain set in quotes) behind prefix, without the word hide
- * (NULL for none). */
-static void show_command(struct report *r, const char *prefix, char *const *argv,
-			 const char *hide)
-{
-	static const char plain[] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
-				    "0123456789,.-_=+@/";
-	int n = 0;
-
-	if (r->quiet)
-		return;
-	fprintf(r->out, "%s ", prefix);
-	for (; *argv; argv++) {
-		int quote = strspn(*argv, plain) != strlen(*argv);
-
-		if (hide && strcmp(*argv, hide) == 0)
-			continue;
-		if (quote)
-			fputc('"', r->out);
-		report_escaped(r, r->out, *argv, strlen(*argv));
-		fputs(quote ? "\" " : " ", r->out);
-		n++;
-	}
-	fprintf(r->out, " (%d args)\n", n);
-	fflush(r->out);
-}
-
 /* ssh asks for passwords on the controlling terminal, whatever stdin
  * is (a --files-from=- pipe, say): can one be opened? */
 static int have_tty(void)
@@ -277,31 +247,6 @@ static int await_login(const struct child *c, struct stderr_label *shells, struc
 
 static const char *const side_name[2] = { "source", "destination" };
 
-/* A daemon over TCP: the connection stands in for a remote shell's
- * pipes (one fd each way, so that either can be closed). */
-static int connect_daemon(struct conn *c, int i, const struct endpoint *e,
-			  const struct options *o, struct report *r)
-{
-	struct child *ch = i ? &c->dest : &c->src;
-	const struct daemon_plan *dp = i ? &c->plan.dest_daemon : &c->plan.src_daemon;
-	struct net_opts no = { .bind_address = o->bind_address, .sockopts = o->sockopts,
-			       .af_hint = o->default_af_hint, .timeout_s = o->connect_timeout,
-			       .debug_connect = o->debug.level[DEBUG_CONNECT] };
-	int code, fd;
-
-	c->spawned_ms[i] = hs_now_ms();
-	if ((fd = net_connect(e->host, dp->port, &no, r, &code)) < 0)
-		return -1;
-	ch->from_fd = fd;
-	ch->to_fd = fcntl(fd, F_DUPFD_CLOEXEC, 0);
-	ch->sock = 1;
-	if (ch->to_fd < 0) {
-		report_fatal(r, RERR_IPC, "dup: %s", strerror(errno));
-		return -1;
-	}
-	return 0;
-}
-
 /* Starts one side (0: the source, 1: the destination): its remote shell,
  * its stderr labelled, or a daemon's connection.  When a shell may
  * prompt, the terminal first says for which side and host, as two
@@ -321,8 +266,11 @@ static int start_side(struct conn *c, int i, const struct endpoint *e, const str
 			 module);
 	ch->where = c->where[i];
 	ch->name = i ? "receiver" : "sender";
-	if (k == SIDE_DAEMON)
-		return connect_daemon(c, i, e, o, r);
+	if (k == SIDE_DAEMON) {
+		c->spawned_ms[i] = hs_now_ms();
+		return daemonsides_connect(ch, e->host, (i ? &c->plan.dest_daemon
+							   : &c->plan.src_daemon)->port, o, r);
+	}
 	if (prompt)
 		say_on_tty(r, c->where[i]);
 	err_fd = stderr_label_open(&c->shells, i, side_name[i], e->host);
@@ -350,82 +298,25 @@ static void abandon_side(struct conn *c, int i)
 	stderr_label_drop(&c->shells, i);
 }
 
-/* One daemon side's dialogue up to the server's arguments (d greeted
- * already): the module (a password may be asked for), then the
- * arguments, shown first at -vv as rsync's client shows them (the
- * --checksum-seed the relay adds by itself left out, as in
- * --print-server-commands).  Returns as daemon_request does. */
-static int request_module(struct daemon_side *d, int cap, const struct daemon_plan *dp,
-			  const struct strv *sec, int32_t plan_seed, const struct options *o,
-			  struct report *r)
-{
-	char seed[40];
-	int rc;
-
-	snprintf(seed, sizeof seed, "--checksum-seed=%ld", (long)plan_seed);
-	if (o->debug.level[DEBUG_CMD] >= 1)
-		show_command(r, "sending daemon args:", dp->args.v, o->checksum_seed ? NULL : seed);
-	if ((rc = daemon_request(d, cap, dp->module, r)) != 0)
-		return rc;
-	/* the secluded words start with the "rsync" standing for argv[0] */
-	return daemon_send_args(d, dp->args.v, dp->args.n, sec->v, sec->n, r);
-}
-
-/* The daemon sides: each one's greeting is read, then each is greeted
- * with a protocol no side lacks (a remote-shell server's version is read
- * early for it), asked for its module (a password may be asked for) and
- * given the server's arguments; the handshake then reads no version from
- * it.  A daemon that refuses ends the run quietly for the other side.
- * Returns 1 when a daemon ended the run at its module list, 0 to go on,
- * -1 after an error. */
+/* The daemon sides' dialogue before the protocol (daemonsides.h).  A
+ * daemon that refuses ends the run quietly for the other side.  Returns
+ * as daemonsides_greet does. */
 static int greet_daemons(struct conn *c, const struct options *o, const struct operands *ops,
 			 int n, struct report *r)
 {
-	struct hs_side *hs[2] = { &c->a, &c->b };
-	const enum side_kind k[2] = { c->plan.src_kind, c->plan.dest_kind };
-	const struct daemon_plan *dp[2] = { &c->plan.src_daemon, &c->plan.dest_daemon };
-	const struct endpoint *ep[2] = { &ops->src, &ops->dest };
-	const struct strv *sec[2] = { &c->plan.src_secluded, &c->plan.dest_secluded };
-	const char *pwfile[2] = { o->src_password_file, o->dest_password_file };
-	struct daemon_side d[2];
-	int cap = o->protocol_version ? o->protocol_version : RELAY_PROTOCOL, rc = 0, bad = 0, i;
+	const struct daemonside sd[2] = {
+		{ c->plan.src_kind, &c->a, &c->plan.src_daemon, &c->plan.src_secluded,
+		  ops->src.user, o->src_password_file ? o->src_password_file : o->password_file },
+		{ c->plan.dest_kind, &c->b, &c->plan.dest_daemon, &c->plan.dest_secluded,
+		  ops->dest.user, o->dest_password_file ? o->dest_password_file : o->password_file },
+	};
+	int failed = 0, rc;
 
-	if (k[0] == SIDE_SHELL && (n < 2 || k[1] == SIDE_SHELL))
+	if (sd[0].kind == SIDE_SHELL && (n < 2 || sd[1].kind == SIDE_SHELL))
 		return 0;
-	for (i = 0; i < n; i++) {
-		int32_t v;
-
-		if (k[i] == SIDE_SHELL && (v = hs_read_version(hs[i], r)) < 0)
-			return -1;
-		if (k[i] == SIDE_SHELL && v > 0 && v < cap)
-			cap = v;
-	}
-	for (i = 0; i < n && rc == 0; i++) {
-		if (k[i] == SIDE_SHELL)
-			continue;
-		d[i] = (struct daemon_side){
-			.rfd = hs[i]->rfd, .wfd = hs[i]->wfd, .where = c->where[i],
-			.user = ep[i]->user ? ep[i]->user : getenv("USER") ? getenv("USER")
-							     : getenv("LOGNAME"),
-			.password_file = pwfile[i] ? pwfile[i] : o->password_file,
-			.timeout_ms = o->io_timeout * 1000, .no_motd = o->no_motd,
-			.shell = r->shells,
-		};
-		if ((rc = daemon_read_greeting(&d[i], r)) < 0)
-			bad = i;
-		else
-			cap = daemon_protocol(cap, &d[i].g);
-	}
-	for (i = 0; i < n && rc == 0; i++) {
-		if (k[i] == SIDE_SHELL)
-			continue;
-		/* (rsync counts none of the greeting's bytes) */
-		if ((rc = request_module(&d[i], cap, dp[i], sec[i], c->plan.checksum_seed, o, r)) == 0)
-			hs_set_daemon(hs[i], d[i].protocol);
-		bad = i;
-	}
+	rc = daemonsides_greet(sd, n, c->plan.checksum_seed, o, r, &failed);
 	if (rc < 0 && n == 2)
-		abandon_side(c, !bad);
+		abandon_side(c, !failed);
 	return rc;
 }
 
@@ -469,7 +360,7 @@ static int copy_on_host(const struct options *o, const struct operands *ops, int
 			report_info(r, line);
 		}
 		if (o->debug.level[DEBUG_CMD] >= 1)
-			show_command(r, "opening connection using:", v, NULL);
+			clientdebug_argv(r, "opening connection using:", v, NULL);
 		fflush(NULL);
 		code = spawn_run(v, signals_caught, SIGNAL_REAP_MS);
 		if (code < 0)
@@ -542,12 +433,12 @@ static int start_both(struct conn *c, const struct options *o, const struct oper
 		clientdebug_cmd(r->out, r->quiet, o->src_rsh ? o->src_rsh : o->rsh, &ops->src,
 				c->plan.src_argv.v);
 	if (o->debug.level[DEBUG_CMD] >= 1 && c->plan.src_argv.n)
-		show_command(r, "opening connection using:", c->plan.src_argv.v, NULL);
+		clientdebug_argv(r, "opening connection using:", c->plan.src_argv.v, NULL);
 	if (!listing && o->debug.level[DEBUG_CMD] >= 2 && c->plan.dest_argv.n)
 		clientdebug_cmd(r->out, r->quiet, o->dest_rsh ? o->dest_rsh : o->rsh, &ops->dest,
 				c->plan.dest_argv.v);
 	if (!listing && o->debug.level[DEBUG_CMD] >= 1 && c->plan.dest_argv.n)
-		show_command(r, "opening connection using:", c->plan.dest_argv.v, NULL);
+		clientdebug_argv(r, "opening connection using:", c->plan.dest_argv.v, NULL);
 	if (start_side(c, 0, &ops->src, o, prompt, r) < 0)
 		return -1;
 	c->started = 1;
