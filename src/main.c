@@ -622,7 +622,6 @@ static void meet_refusal(struct conn *c, const struct options *o,
 	struct refusal rf = {
 		.rfd = ch->from_fd, .wfd = ch->to_fd, .who = i ? "sender" : "Receiver",
 		.where = c->where[i], .timeout_ms = o->io_timeout * 1000,
-		.bytes_in = (i ? &c->b : &c->a)->bytes_in,
 	};
 	unsigned char *first = NULL;
 	size_t n = 0;

@@ -38,7 +38,8 @@ struct refusal {
 	const char *where;	/* "source HOST::MODULE" */
 	int timeout_ms;		/* --timeout, 0 for none */
 	int skip_zero;		/* see struct refusal_in */
-	uint64_t bytes_in;	/* counted from the handshake on */
+	uint64_t bytes_in;	/* read here: rsync's client counts none of
+				 * the protocol's setup */
 };
 
 /* Writes first[0..nfirst), then reads and prints the daemon's messages
