@@ -11,12 +11,12 @@
 #include "daemon.h"
 #include "netconnect.h"
 
-int daemonsides_connect(struct child *ch, const char *host, int port, const struct options *o,
-			struct report *r)
+int daemonsides_connect(struct child *ch, const char *host, int port, const char *who,
+			const struct options *o, struct report *r)
 {
 	struct net_opts no = { .bind_address = o->bind_address, .sockopts = o->sockopts,
 			       .af_hint = o->default_af_hint, .timeout_s = o->connect_timeout,
-			       .debug_connect = o->debug.level[DEBUG_CONNECT] };
+			       .debug_connect = o->debug.level[DEBUG_CONNECT], .who = who };
 	int code, fd;
 
 	if ((fd = net_connect(host, port, &no, r, &code)) < 0)

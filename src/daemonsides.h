@@ -16,9 +16,11 @@
 #include "spawn.h"
 
 /* Connects ch to a daemon at host:port (one fd each way, so that either
- * can be closed).  Returns 0, or -1 after reporting rsync's messages. */
-int daemonsides_connect(struct child *ch, const char *host, int port, const struct options *o,
-			struct report *r);
+ * can be closed); who: rsync's client's name for itself toward it
+ * ("Receiver" toward a source, "sender" toward a destination).  Returns
+ * 0, or -1 after reporting rsync's messages. */
+int daemonsides_connect(struct child *ch, const char *host, int port, const char *who,
+			const struct options *o, struct report *r);
 
 /* One side as the greeting sees it. */
 struct daemonside {

@@ -269,7 +269,8 @@ static int start_side(struct conn *c, int i, const struct endpoint *e, const str
 	if (k == SIDE_DAEMON) {
 		c->spawned_ms[i] = hs_now_ms();
 		return daemonsides_connect(ch, e->host, (i ? &c->plan.dest_daemon
-							   : &c->plan.src_daemon)->port, o, r);
+							   : &c->plan.src_daemon)->port,
+					   i ? "sender" : "Receiver", o, r);
 	}
 	if (prompt)
 		say_on_tty(r, c->where[i]);
@@ -448,8 +449,12 @@ static int start_both(struct conn *c, const struct options *o, const struct oper
 	if (!listing && prompt && c->plan.src_kind != SIDE_DAEMON &&
 	    await_login(&c->src, &c->shells, r) < 0)
 		return -1;
-	if (!listing && start_side(c, 1, &ops->dest, o, prompt, r) < 0)
+	if (!listing && start_side(c, 1, &ops->dest, o, prompt, r) < 0) {
+		/* (rsync's client would have started nothing else) */
+		if (c->plan.dest_kind == SIDE_DAEMON)
+			abandon_side(c, 0);
 		return -1;
+	}
 	c->a = (struct hs_side){ .rfd = c->src.from_fd, .wfd = c->src.to_fd, .who = "sender",
 				 .where = c->where[0], .timeout_ms = o->io_timeout * 1000 };
 	c->b = (struct hs_side){ .rfd = c->dest.from_fd, .wfd = c->dest.to_fd,

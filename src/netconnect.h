@@ -13,6 +13,8 @@ struct net_opts {
 	int timeout_s;			/* --contimeout, 0 for none */
 	int debug_connect;		/* --debug=connect: 1 names the host and
 					 * port, 2 the address connected to */
+	const char *who;		/* rsync's client's name for itself in
+					 * messages: "Receiver" or "sender" */
 };
 
 /* One --sockopts word: "NAME" or "NAME=VALUE". */
