@@ -65,3 +65,28 @@ void clientdebug_nstr(FILE *out, const struct session *s, const struct clientdeb
 	fprintf(out, "Client%s compress: %s (level %d)\n", s->zip_negotiated ? " negotiated" : "",
 		zip, level);
 }
+
+void clientdebug_argv(struct report *r, const char *prefix, char *const *argv,
+		      const char *hide)
+{
+	static const char plain[] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+				    "0123456789,.-_=+@/";
+	int n = 0;
+
+	if (r->quiet)
+		return;
+	fprintf(r->out, "%s ", prefix);
+	for (; *argv; argv++) {
+		int quote = strspn(*argv, plain) != strlen(*argv);
+
+		if (hide && strcmp(*argv, hide) == 0)
+			continue;
+		if (quote)
+			fputc('"', r->out);
+		report_escaped(r, r->out, *argv, strlen(*argv));
+		fputs(quote ? "\" " : " ", r->out);
+		n++;
+	}
+	fprintf(r->out, " (%d args)\n", n);
+	fflush(r->out);
+}

@@ -1,6 +1,6 @@
 /* The --debug lines rsync's client prints from its own logic, for what
  * the relay does as the client of both servers: the remote shell's
- * command (CMD2), the protocol versions (PROTO) and the negotiated
+ * command or a daemon's arguments (CMD), the protocol versions (PROTO) and the negotiated
  * checksum and compression (NSTR).  The filter rules' lines (FILTER) are
  * filter.c's, which parses them. */
 #ifndef RELAY_CLIENTDEBUG_H
@@ -11,6 +11,14 @@
 
 #include "handshake.h"
 #include "operands.h"
+#include "report.h"
+
+/* CMD's line for a command: "opening connection using: ARGV..." for a
+ * remote shell, "sending daemon args: ARGS..." for a daemon, words
+ * outside rsync's plain set in quotes, then " (N args)"; hide: a word
+ * left out (NULL for none).  Nothing with -q. */
+void clientdebug_argv(struct report *r, const char *prefix, char *const *argv,
+		      const char *hide);
 
 /* "cmd=RSH machine=HOST user=USER path=PATH" and the "cmd[N]=WORD" line
  * of rsync's client before it starts a remote shell (rsh NULL: none given,

@@ -613,6 +613,36 @@ static int send_protocol(struct hs_side *sd[2], int n, const int32_t sent[2],
 	return 0;
 }
 
+int hs_refused(int daemon, int32_t sent, int32_t got)
+{
+	return daemon && sent && got != sent;
+}
+
+/* Different compat flags may come from a daemon that refused its
+ * arguments before it read "-e" (its letters are then all missing).
+ * Without CF_VARINT_FLIST_FLAGS such a server names no checksum and
+ * writes its seed next, unasked, so that can be read to tell.  Returns
+ * HS_REFUSED, HS_COMPAT_MISMATCH, or -1 after an error. */
+static int mismatch_or_refusal(struct hs_side *sd[2], const struct hs_wants *w,
+			       struct session *s, struct report *r)
+{
+	const int32_t cf[2] = { s->compat_src, s->compat_dest };
+
+	for (int i = 0; i < 2; i++) {
+		unsigned char b[4];
+
+		if (!sd[i]->daemon || !w->seed || (cf[i] & CF_VARINT_FLIST_FLAGS))
+			continue;
+		if (read_full(sd[i], b, sizeof b, r) < 0)
+			return -1;
+		if (hs_refused(1, w->seed, (int32_t)wire_get_u32(b))) {
+			s->refused = i;
+			return HS_REFUSED;
+		}
+	}
+	return HS_COMPAT_MISMATCH;
+}
+
 int handshake_run(struct hs_side *a, struct hs_side *b, const struct hs_wants *w,
 		  struct session *s, struct report *r)
 {
@@ -681,7 +711,12 @@ int handshake_run(struct hs_side *a, struct hs_side *b, const struct hs_wants *w
 		return -1;
 	}
 	if (k == HS_COMPAT_MISMATCH)
-		return k;
+		return mismatch_or_refusal(sd, w, s, r);
+	for (int i = 0; i < (alone ? 1 : 2); i++)
+		if (hs_refused(sd[i]->daemon, w->seed, i ? s->seed_dest : s->seed_src)) {
+			s->refused = i;
+			return HS_REFUSED;
+		}
 	if (s->seed_src != s->seed_dest)
 		report_warn(r, "the servers chose different checksum seeds (%d and %d), so blocks "
 			    "match only by chance and nearly every byte is sent as literal data; "

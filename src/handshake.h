@@ -48,6 +48,8 @@ struct session {
 	int32_t seed_src, seed_dest;
 	int remote_src, remote_dest;	/* the version each server sent */
 	int sum_negotiated, zip_negotiated; /* names agreed from the lists */
+	int refused;		/* HS_REFUSED: the side (0 the source, 1 the
+				 * destination) that refused its arguments */
 };
 
 struct hs_side {
@@ -84,6 +86,7 @@ struct hs_wants {
 	int max_protocol;		/* --protocol, or 0 */
 	int level_zero;			/* --compress-level=0: zlib and zlibx
 					 * are then off on both servers */
+	int32_t seed;			/* the --checksum-seed both were sent, or 0 */
 };
 
 /* Runs the handshake on both servers.  Returns 0; -1 after reporting a
@@ -92,6 +95,10 @@ struct hs_wants {
  * nothing is reported, the caller may start both again with fewer
  * capability letters). */
 #define HS_COMPAT_MISMATCH (-2)
+/* HS_REFUSED: a daemon refused the arguments it was sent (s->refused says
+ * which side); nothing is reported, its own error follows on its
+ * connection (refusal.h). */
+#define HS_REFUSED (-3)
 /* b may be NULL: the sender alone, for a listing. */
 int handshake_run(struct hs_side *a, struct hs_side *b, const struct hs_wants *w,
 		  struct session *s, struct report *r);
@@ -132,6 +139,13 @@ int hs_parse(const unsigned char *const in[2], const size_t len[2], const char *
 /* The first name in list a (space separated) that list b also contains,
  * skipping "none" unless nothing else is shared.  Returns 0 or -1. */
 int hs_pick_name(const char *a, const char *b, char *out, size_t outlen);
+
+/* Whether a side refused its arguments: rsync's daemon that refuses them
+ * still sets up the protocol to send its error, with a checksum seed of
+ * its own (it never took ours).  A daemon side that answers another seed
+ * than the one it was sent (sent non-zero) has refused them; a remote
+ * shell's server fails before its protocol starts. */
+int hs_refused(int daemon, int32_t sent, int32_t got);
 
 /* Length of a whole-file checksum for a checksum name, or -1. */
 int hs_checksum_len(const char *name);

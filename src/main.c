@@ -21,15 +21,15 @@
 
 #include "clientdebug.h"
 #include "copyas.h"
-#include "daemon.h"
+#include "daemonsides.h"
 #include "dropin.h"
 #include "filter.h"
 #include "handshake.h"
-#include "netconnect.h"
 #include "operands.h"
 #include "options.h"
 #include "plan.h"
 #include "pump.h"
+#include "refusal.h"
 #include "report.h"
 #include "safeopen.h"
 #include "samehost.h"
@@ -175,28 +175,6 @@ static int send_secluded(int fd, const struct strv *words)
 	return words->n && write(fd, "", 1) != 1 ? -1 : 0;
 }
 
-/* -vv (--debug=cmd): the command a remote shell is started with, as
- * rsync's client shows it (words outside a plain set in quotes). */
-static void show_command(struct report *r, char *const *argv)
-{
-	static const char plain[] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
-				    "0123456789,.-_=+@/";
-	int n = 0;
-
-	if (r->quiet)
-		return;
-	fputs("opening connection using: ", r->out);
-	for (; argv[n]; n++) {
-		int quote = strspn(argv[n], plain) != strlen(argv[n]);
-		if (quote)
-			fputc('"', r->out);
-		report_escaped(r, r->out, argv[n], strlen(argv[n]));
-		fputs(quote ? "\" " : " ", r->out);
-	}
-	fprintf(r->out, " (%d args)\n", n);
-	fflush(r->out);
-}
-
 /* ssh asks for passwords on the controlling terminal, whatever stdin
  * is (a --files-from=- pipe, say): can one be opened? */
 static int have_tty(void)
@@ -269,30 +247,6 @@ static int await_login(const struct child *c, struct stderr_label *shells, struc
 
 static const char *const side_name[2] = { "source", "destination" };
 
-/* A daemon over TCP: the connection stands in for a remote shell's
- * pipes (one fd each way, so that either can be closed). */
-static int connect_daemon(struct conn *c, int i, const struct endpoint *e,
-			  const struct options *o, struct report *r)
-{
-	struct child *ch = i ? &c->dest : &c->src;
-	const struct daemon_plan *dp = i ? &c->plan.dest_daemon : &c->plan.src_daemon;
-	struct net_opts no = { .bind_address = o->bind_address, .sockopts = o->sockopts,
-			       .af_hint = o->default_af_hint, .timeout_s = o->connect_timeout };
-	int code, fd;
-
-	c->spawned_ms[i] = hs_now_ms();
-	if ((fd = net_connect(e->host, dp->port, &no, r, &code)) < 0)
-		return -1;
-	ch->from_fd = fd;
-	ch->to_fd = fcntl(fd, F_DUPFD_CLOEXEC, 0);
-	ch->sock = 1;
-	if (ch->to_fd < 0) {
-		report_fatal(r, RERR_IPC, "dup: %s", strerror(errno));
-		return -1;
-	}
-	return 0;
-}
-
 /* Starts one side (0: the source, 1: the destination): its remote shell,
  * its stderr labelled, or a daemon's connection.  When a shell may
  * prompt, the terminal first says for which side and host, as two
@@ -312,8 +266,12 @@ static int start_side(struct conn *c, int i, const struct endpoint *e, const str
 			 module);
 	ch->where = c->where[i];
 	ch->name = i ? "receiver" : "sender";
-	if (k == SIDE_DAEMON)
-		return connect_daemon(c, i, e, o, r);
+	if (k == SIDE_DAEMON) {
+		c->spawned_ms[i] = hs_now_ms();
+		return daemonsides_connect(ch, e->host, (i ? &c->plan.dest_daemon
+							   : &c->plan.src_daemon)->port,
+					   i ? "sender" : "Receiver", o, r);
+	}
 	if (prompt)
 		say_on_tty(r, c->where[i]);
 	err_fd = stderr_label_open(&c->shells, i, side_name[i], e->host);
@@ -326,61 +284,41 @@ static int start_side(struct conn *c, int i, const struct endpoint *e, const str
 	return 0;
 }
 
-/* The daemon sides: each one's greeting is read, then each is greeted
- * with a protocol no side lacks (a remote-shell server's version is read
- * early for it), asked for its module (a password may be asked for) and
- * given the server's arguments; the handshake then reads no version from
- * it.  Returns 1 when a daemon ended the run at its module list, 0 to go
- * on, -1 after an error. */
+/* Stops side i without a word from it: the other side ended the run
+ * before the protocol started, where rsync's client has no second
+ * server to hear from.  Its shell is ended, its stderr dropped and its
+ * code not counted. */
+static void abandon_side(struct conn *c, int i)
+{
+	struct child *ch = i ? &c->dest : &c->src;
+
+	if (ch->pid > 0)
+		kill(ch->pid, SIGTERM);
+	child_reap(ch, REAP_TIMEOUT_MS);
+	ch->status = 0;
+	stderr_label_drop(&c->shells, i);
+}
+
+/* The daemon sides' dialogue before the protocol (daemonsides.h).  A
+ * daemon that refuses ends the run quietly for the other side.  Returns
+ * as daemonsides_greet does. */
 static int greet_daemons(struct conn *c, const struct options *o, const struct operands *ops,
 			 int n, struct report *r)
 {
-	struct hs_side *hs[2] = { &c->a, &c->b };
-	const enum side_kind k[2] = { c->plan.src_kind, c->plan.dest_kind };
-	const struct daemon_plan *dp[2] = { &c->plan.src_daemon, &c->plan.dest_daemon };
-	const struct endpoint *ep[2] = { &ops->src, &ops->dest };
-	const struct strv *sec[2] = { &c->plan.src_secluded, &c->plan.dest_secluded };
-	const char *pwfile[2] = { o->src_password_file, o->dest_password_file };
-	struct daemon_side d[2];
-	int cap = o->protocol_version ? o->protocol_version : RELAY_PROTOCOL, rc;
+	const struct daemonside sd[2] = {
+		{ c->plan.src_kind, &c->a, &c->plan.src_daemon, &c->plan.src_secluded,
+		  ops->src.user, o->src_password_file ? o->src_password_file : o->password_file },
+		{ c->plan.dest_kind, &c->b, &c->plan.dest_daemon, &c->plan.dest_secluded,
+		  ops->dest.user, o->dest_password_file ? o->dest_password_file : o->password_file },
+	};
+	int failed = 0, rc;
 
-	if (k[0] == SIDE_SHELL && (n < 2 || k[1] == SIDE_SHELL))
+	if (sd[0].kind == SIDE_SHELL && (n < 2 || sd[1].kind == SIDE_SHELL))
 		return 0;
-	for (int i = 0; i < n; i++) {
-		int32_t v;
-
-		if (k[i] == SIDE_SHELL && (v = hs_read_version(hs[i], r)) < 0)
-			return -1;
-		if (k[i] == SIDE_SHELL && v > 0 && v < cap)
-			cap = v;
-	}
-	for (int i = 0; i < n; i++) {
-		if (k[i] == SIDE_SHELL)
-			continue;
-		d[i] = (struct daemon_side){
-			.rfd = hs[i]->rfd, .wfd = hs[i]->wfd, .where = c->where[i],
-			.user = ep[i]->user ? ep[i]->user : getenv("USER") ? getenv("USER")
-							     : getenv("LOGNAME"),
-			.password_file = pwfile[i] ? pwfile[i] : o->password_file,
-			.timeout_ms = o->io_timeout * 1000, .no_motd = o->no_motd,
-			.shell = r->shells,
-		};
-		if (daemon_read_greeting(&d[i], r) < 0)
-			return -1;
-		cap = daemon_protocol(cap, &d[i].g);
-	}
-	for (int i = 0; i < n; i++) {
-		if (k[i] == SIDE_SHELL)
-			continue;
-		if ((rc = daemon_request(&d[i], cap, dp[i]->module, r)) != 0)
-			return rc;
-		/* the secluded words start with the "rsync" standing for argv[0] */
-		if (daemon_send_args(&d[i], dp[i]->args.v, dp[i]->args.n, sec[i]->v, sec[i]->n, r) < 0)
-			return -1;
-		/* (rsync counts none of the greeting's bytes) */
-		hs_set_daemon(hs[i], d[i].protocol);
-	}
-	return 0;
+	rc = daemonsides_greet(sd, n, c->plan.checksum_seed, o, r, &failed);
+	if (rc < 0 && n == 2)
+		abandon_side(c, !failed);
+	return rc;
 }
 
 /* Both ends on one login: runs the copy on that host, so the output and
@@ -423,7 +361,7 @@ static int copy_on_host(const struct options *o, const struct operands *ops, int
 			report_info(r, line);
 		}
 		if (o->debug.level[DEBUG_CMD] >= 1)
-			show_command(r, v);
+			clientdebug_argv(r, "opening connection using:", v, NULL);
 		fflush(NULL);
 		code = spawn_run(v, signals_caught, SIGNAL_REAP_MS);
 		if (code < 0)
@@ -465,7 +403,8 @@ static void debug_handshake(const struct options *o, const struct session *s, in
 }
 
 /* Starts both servers and runs the handshake.  Returns 0, -1 after an
- * error, HS_COMPAT_MISMATCH, or 1 when a daemon's module list was all. */
+ * error, HS_COMPAT_MISMATCH, HS_REFUSED, or 1 when a daemon's module list
+ * was all. */
 static int start_both(struct conn *c, const struct options *o, const struct operands *ops,
 		      int32_t seed, const char *caps, struct report *r)
 {
@@ -475,6 +414,7 @@ static int start_both(struct conn *c, const struct options *o, const struct oper
 		.checksum_choice = o->checksum_choice,
 		.max_protocol = o->protocol_version,
 		.level_zero = o->do_compression_level == 0,
+		.seed = seed,
 	};
 	char err[1024];
 	int listing = o->list_only != 0, prompt = may_prompt(o), rc;
@@ -494,12 +434,12 @@ static int start_both(struct conn *c, const struct options *o, const struct oper
 		clientdebug_cmd(r->out, r->quiet, o->src_rsh ? o->src_rsh : o->rsh, &ops->src,
 				c->plan.src_argv.v);
 	if (o->debug.level[DEBUG_CMD] >= 1 && c->plan.src_argv.n)
-		show_command(r, c->plan.src_argv.v);
+		clientdebug_argv(r, "opening connection using:", c->plan.src_argv.v, NULL);
 	if (!listing && o->debug.level[DEBUG_CMD] >= 2 && c->plan.dest_argv.n)
 		clientdebug_cmd(r->out, r->quiet, o->dest_rsh ? o->dest_rsh : o->rsh, &ops->dest,
 				c->plan.dest_argv.v);
 	if (!listing && o->debug.level[DEBUG_CMD] >= 1 && c->plan.dest_argv.n)
-		show_command(r, c->plan.dest_argv.v);
+		clientdebug_argv(r, "opening connection using:", c->plan.dest_argv.v, NULL);
 	if (start_side(c, 0, &ops->src, o, prompt, r) < 0)
 		return -1;
 	c->started = 1;
@@ -509,8 +449,12 @@ static int start_both(struct conn *c, const struct options *o, const struct oper
 	if (!listing && prompt && c->plan.src_kind != SIDE_DAEMON &&
 	    await_login(&c->src, &c->shells, r) < 0)
 		return -1;
-	if (!listing && start_side(c, 1, &ops->dest, o, prompt, r) < 0)
+	if (!listing && start_side(c, 1, &ops->dest, o, prompt, r) < 0) {
+		/* (rsync's client would have started nothing else) */
+		if (c->plan.dest_kind == SIDE_DAEMON)
+			abandon_side(c, 0);
 		return -1;
+	}
 	c->a = (struct hs_side){ .rfd = c->src.from_fd, .wfd = c->src.to_fd, .who = "sender",
 				 .where = c->where[0], .timeout_ms = o->io_timeout * 1000 };
 	c->b = (struct hs_side){ .rfd = c->dest.from_fd, .wfd = c->dest.to_fd,
@@ -668,6 +612,38 @@ static int queue_filter_lists(struct relay *rl, const struct options *o,
 	free(wa);
 	free(wb);
 	return r->fatal ? -1 : 0;
+}
+
+/* A daemon refused its arguments (handshake.h): the other side is
+ * stopped quietly and the daemon met alone, as rsync's client meets it
+ * (refusal.h), with the filter list a sender is sent first. */
+static void meet_refusal(struct conn *c, const struct options *o,
+			 const struct filter_list *fl, struct report *r)
+{
+	int i = c->sess.refused, files_from = 0;
+	const struct daemon_plan *dp = i ? &c->plan.dest_daemon : &c->plan.src_daemon;
+	struct child *ch = i ? &c->dest : &c->src;
+	struct filter_wire_opts wo = wire_opts(o, &c->sess);
+	struct refusal rf = {
+		.rfd = ch->from_fd, .wfd = ch->to_fd, .who = i ? "sender" : "Receiver",
+		.where = c->where[i], .timeout_ms = o->io_timeout * 1000,
+	};
+	unsigned char *first = NULL;
+	size_t n = 0;
+	char err[1024];
+
+	/* a receiver told of --files-from writes a 0 before its frames */
+	for (int k = 0; k < dp->args.n; k++)
+		files_from |= strncmp(dp->args.v[k], "--files-from", 12) == 0;
+	rf.skip_zero = i && files_from;
+	if (!o->list_only)
+		abandon_side(c, !i);
+	if (!i && !(first = filter_wire(fl, 1, &wo, &n, err, sizeof err))) {
+		report_fatal(r, RERR_PROTOCOL, "%s", err);
+		return;
+	}
+	refusal_run(&rf, first, n, r);
+	free(first);
 }
 
 static void print_summary(struct report *r, const struct relay *rl, const struct options *o,
@@ -863,6 +839,8 @@ int main(int argc, char **argv)
 				pump_files_from(&rl, ff_fd, o.eol_nulls);
 			pump_run(&rl);
 		}
+	} else if (listed == HS_REFUSED) {
+		meet_refusal(&c, &o, &fl, &r);
 	}
 
 	/* After a signal the servers had their notice: do not wait long. */
@@ -870,9 +848,11 @@ int main(int argc, char **argv)
 		r.fatal = RERR_SIGNAL;	/* whatever the children did meanwhile */
 	reap_ms = r.fatal == RERR_SIGNAL ? SIGNAL_REAP_MS : REAP_TIMEOUT_MS;
 	src_code = c.started ? child_reap(&c.src, reap_ms) : 0;
+	if (listed == 1)
+		src_code = 0;	/* rsync's client leaves at "@RSYNCD: EXIT" */
 	dest_code = c.started ? child_reap(&c.dest, reap_ms) : 0;
 	stderr_label_finish(&c.shells, &r, SHELL_STDERR_MS);
-	if (!r.fatal && listed != 1) {
+	if (!r.fatal && listed == 0) {
 		r.io_error |= rl.ss.io_error;
 		print_summary(&r, &rl, &o, &c, started);
 	}

@@ -141,7 +141,7 @@ static int connect_within(int fd, const struct sockaddr *sa, socklen_t len, int 
 
 /* rsync's lines for the addresses that refused, once all have. */
 static void report_refusals(const char *host, const struct net_addr *addrs, const int *errs,
-			    int n, struct report *r)
+			    int n, const char *who, struct report *r)
 {
 	char addr[64];
 
@@ -149,8 +149,8 @@ static void report_refusals(const char *host, const struct net_addr *addrs, cons
 		if (!errs[i])
 			continue;
 		resolve_ntop(&addrs[i], addr, sizeof addr);
-		report_fatal_line(r, RERR_SOCKETIO, "rsync: [client] failed to connect to %s (%s): "
-				  "%s (%d)", host, addr, strerror(errs[i]), errs[i]);
+		report_fatal_line(r, RERR_SOCKETIO, "rsync: [%s] failed to connect to %s (%s): "
+				  "%s (%d)", who, host, addr, strerror(errs[i]), errs[i]);
 	}
 }
 
@@ -186,13 +186,25 @@ int net_connect(const char *host, int port, const struct net_opts *no, struct re
 	char err[128];
 
 	*code = RERR_SOCKETIO;
+	if (no->debug_connect >= 1 && !r->quiet) {
+		fprintf(r->out, "opening tcp connection to %s port %d\n", host, port);
+		fflush(r->out);
+	}
 	if ((n = resolve_host(host, port, family, 0, addrs, RESOLVE_MAX, err, sizeof err)) < 0) {
 		report_fatal_line(r, RERR_SOCKETIO, "rsync: getaddrinfo: %s %d: %s", host, port, err);
 		return -1;
 	}
 	for (i = 0; i < n; i++) {
-		if ((fd = try_address(&addrs[i], no, r)) >= 0)
+		if ((fd = try_address(&addrs[i], no, r)) >= 0) {
+			if (no->debug_connect >= 2 && !r->quiet) {
+				char addr[64];
+
+				resolve_ntop(&addrs[i], addr, sizeof addr);
+				fprintf(r->out, "Connected to %s (%s)\n", host, addr);
+				fflush(r->out);
+			}
 			break;
+		}
 		errs[i] = errno;
 		if (errno == EINTR || (errno == ETIMEDOUT && no->timeout_s > 0)) {
 			/* rsync stops at the first attempt --contimeout cuts short */
@@ -201,7 +213,7 @@ int net_connect(const char *host, int port, const struct net_opts *no, struct re
 		}
 	}
 	if (fd < 0 && *code == RERR_SOCKETIO)
-		report_refusals(host, addrs, errs, n, r);
+		report_refusals(host, addrs, errs, n, no->who ? no->who : "client", r);
 	else if (fd < 0)
 		report_stop(r, *code);
 	return fd;

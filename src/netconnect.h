@@ -11,6 +11,10 @@ struct net_opts {
 	const char *sockopts;		/* --sockopts, or NULL */
 	int af_hint;			/* 4, 6, or 0 for either */
 	int timeout_s;			/* --contimeout, 0 for none */
+	int debug_connect;		/* --debug=connect: 1 names the host and
+					 * port, 2 the address connected to */
+	const char *who;		/* rsync's client's name for itself in
+					 * messages: "Receiver" or "sender" */
 };
 
 /* One --sockopts word: "NAME" or "NAME=VALUE". */

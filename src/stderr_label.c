@@ -98,6 +98,16 @@ void stderr_label_drain(struct stderr_label *l, struct report *r)
 			close_stream(&l->s[i], r);
 }
 
+void stderr_label_drop(struct stderr_label *l, int i)
+{
+	struct stderr_stream *s = &l->s[i];
+
+	if (s->fd >= 0)
+		close(s->fd);
+	s->fd = -1;
+	s->len = 0;
+}
+
 static long now_ms(void)
 {
 	struct timespec ts;

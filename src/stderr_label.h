@@ -41,6 +41,10 @@ int stderr_label_pollfds(const struct stderr_label *l, struct pollfd *pf);
  * whole line with its tag on r's stderr. */
 void stderr_label_drain(struct stderr_label *l, struct report *r);
 
+/* Closes stream i, dropping what it holds and what comes later: a side
+ * abandoned before its protocol started has nothing to say to the user. */
+void stderr_label_drop(struct stderr_label *l, int i);
+
 /* The end: reads each stream to its end (for at most wait_ms in all,
  * the shells being gone), prints an unfinished last line, closes.  With
  * r NULL what is left is dropped. */

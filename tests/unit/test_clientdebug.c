@@ -1,5 +1,5 @@
-/* Unit tests of the client's own --debug lines: clientdebug.h (CMD2,
- * PROTO, NSTR) and the add_rule lines of filter_build_with. */
+/* Unit tests of the client's own --debug lines: clientdebug.h (CMD,
+ * CMD2, PROTO, NSTR) and the add_rule lines of filter_build_with. */
 #include "suites.h"
 #include "clientdebug.h"
 #include "filter.h"
@@ -129,6 +129,28 @@ START_TEST(test_filter_lines)
 }
 END_TEST
 
+/* rsync's print_child_argv: plain words bare, others quoted, the count
+ * after two spaces; the hidden word is neither shown nor counted. */
+START_TEST(test_argv_line)
+{
+	char *words[] = { "--server", "--sender", "-vvlogDtpre.iLsfxCIvu", "--checksum-seed=7",
+			  ".", "ro/with space", NULL };
+	struct report r;
+	char buf[512];
+
+	CAPTURE(buf, (report_init(&r, out, stderr, 0),
+		      clientdebug_argv(&r, "sending daemon args:", words, "--checksum-seed=7")));
+	ck_assert_str_eq(buf, "sending daemon args: --server --sender -vvlogDtpre.iLsfxCIvu . "
+			      "\"ro/with space\"  (5 args)\n");
+	CAPTURE(buf, (report_init(&r, out, stderr, 0),
+		      clientdebug_argv(&r, "opening connection using:", words + 4, NULL)));
+	ck_assert_str_eq(buf, "opening connection using: . \"ro/with space\"  (2 args)\n");
+	CAPTURE(buf, (report_init(&r, out, stderr, 1),
+		      clientdebug_argv(&r, "sending daemon args:", words, NULL)));
+	ck_assert_str_eq(buf, "");
+}
+END_TEST
+
 Suite *clientdebug_suite(void)
 {
 	Suite *s = suite_create("clientdebug");
@@ -138,6 +160,7 @@ Suite *clientdebug_suite(void)
 	tcase_add_test(tc, test_nstr);
 	tcase_add_test(tc, test_proto_cmd);
 	tcase_add_test(tc, test_filter_lines);
+	tcase_add_test(tc, test_argv_line);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -195,11 +195,14 @@ static void slurp(FILE *f, char *buf, size_t cap)
 	buf[n] = '\0';
 }
 
-static void run_handshake(struct run *x, const unsigned char *a, size_t alen,
-			  const unsigned char *b, size_t blen, int compress)
+/* daemon: bit 0 makes the sender a daemon side, bit 1 the receiver (its
+ * version then comes from the greeting, not from its recording). */
+static void run_handshake_as(struct run *x, const unsigned char *a, size_t alen,
+			     const unsigned char *b, size_t blen, const struct hs_wants *wants,
+			     int daemon)
 {
 	int ain[2], aout[2], bin[2], bout[2];
-	struct hs_wants w = {.compress = compress};
+	struct hs_wants w = *wants;
 	FILE *out = tmpfile(), *err = tmpfile();
 	unsigned char rest[4096];
 
@@ -215,8 +218,11 @@ static void run_handshake(struct run *x, const unsigned char *a, size_t alen,
 	ck_assert_int_eq(pipe(bin), 0);
 	ck_assert_int_eq(pipe(bout), 0);
 	/* Everything fits in a pipe, so it can all be written up front. */
-	ck_assert_int_eq(write(ain[1], a, alen), (ssize_t)alen);
-	ck_assert_int_eq(write(bin[1], b, blen), (ssize_t)blen);
+	/* a daemon's version came in its greeting */
+	ck_assert_int_eq(write(ain[1], a + (daemon & 1 ? 4 : 0), alen - (daemon & 1 ? 4 : 0)),
+			 (ssize_t)(alen - (daemon & 1 ? 4 : 0)));
+	ck_assert_int_eq(write(bin[1], b + (daemon & 2 ? 4 : 0), blen - (daemon & 2 ? 4 : 0)),
+			 (ssize_t)(blen - (daemon & 2 ? 4 : 0)));
 	close(ain[1]);
 	close(bin[1]);
 
@@ -225,6 +231,10 @@ static void run_handshake(struct run *x, const unsigned char *a, size_t alen,
 				    .where = "source h"};
 	x->sb = (struct hs_side){.rfd = bin[0], .wfd = bout[1], .who = "receiver",
 				    .where = "destination h"};
+	if (daemon & 1)
+		hs_set_daemon(&x->sa, (int)wire_get_u32(a));
+	if (daemon & 2)
+		hs_set_daemon(&x->sb, (int)wire_get_u32(b));
 	x->ret = handshake_run(&x->sa, &x->sb, &w, &x->s, &x->r);
 
 	close(aout[1]);
@@ -241,6 +251,14 @@ static void run_handshake(struct run *x, const unsigned char *a, size_t alen,
 	slurp(err, x->err_text, sizeof x->err_text);
 	fclose(out);
 	fclose(err);
+}
+
+static void run_handshake(struct run *x, const unsigned char *a, size_t alen,
+			  const unsigned char *b, size_t blen, int compress)
+{
+	const struct hs_wants w = {.compress = compress};
+
+	run_handshake_as(x, a, alen, b, blen, &w, 0);
 }
 
 static const char *hex(const unsigned char *p, size_t n)
@@ -558,6 +576,69 @@ START_TEST(test_hs_different_compat_flags)
 	/* only the protocol version went out */
 	EXPECT_WRITTEN(x.a, P32);
 	EXPECT_WRITTEN(x.b, P32);
+}
+END_TEST
+
+/* A daemon that refused its arguments answers a seed of its own: no
+ * warning, the caller meets its error.  A remote shell's server with
+ * another seed (a forced command) is only warned about. */
+START_TEST(test_hs_refused_seed)
+{
+	const struct hs_wants w = {.seed = 12345};
+	struct run x;
+
+	run_handshake_as(&x, rec_sender, sizeof rec_sender, rec_receiver_seed,
+			 sizeof rec_receiver_seed, &w, 2);
+	ck_assert_int_eq(x.ret, HS_REFUSED);
+	ck_assert_int_eq(x.s.refused, 1);
+	ck_assert_int_eq(x.r.fatal, 0);
+	ck_assert_str_eq(x.err_text, "");
+	/* the handshake was answered in full: the daemon reads no more */
+	EXPECT_WRITTEN(x.a, P32, XXH128);
+	EXPECT_WRITTEN(x.b, XXH128);
+
+	run_handshake_as(&x, rec_sender, sizeof rec_sender, rec_receiver_seed,
+			 sizeof rec_receiver_seed, &w, 0);
+	expect_ok(&x);
+	ck_assert_msg(strstr(x.err_text, "54321") != NULL, "no warning: \"%s\"", x.err_text);
+
+	ck_assert_int_eq(hs_refused(1, 12345, 54321), 1);
+	ck_assert_int_eq(hs_refused(1, 12345, 12345), 0);
+	ck_assert_int_eq(hs_refused(0, 12345, 54321), 0);
+	ck_assert_int_eq(hs_refused(1, 0, 54321), 0);
+}
+END_TEST
+
+/* rsync's daemon refusing -c before it read "-e.iLsfxCIvu" answers
+ * compat flags 0x06 (client-only bits), then its own seed unasked, then
+ * its error: a refusal, not a reason to start both again.  A daemon with
+ * our seed (an older one without 'v') is a plain mismatch. */
+static const unsigned char rec_refusing_sender[] = {
+	P32, 0x06, 0x31, 0xd4, 0x00, 0x00,
+	0x08, 0x00, 0x00, 0x0a, 'r', 's', 'y', 'n', 'c', ':', ' ', '\n',	/* MSG_ERROR */
+};
+static const unsigned char rec_old_sender[] = { P32, 0x06, 0x39, 0x30, 0x00, 0x00 };
+
+START_TEST(test_hs_refused_at_mismatch)
+{
+	const struct hs_wants w = {.seed = 12345};
+	struct run x;
+
+	run_handshake_as(&x, rec_refusing_sender, sizeof rec_refusing_sender, rec_receiver,
+			 sizeof rec_receiver, &w, 1);
+	ck_assert_int_eq(x.ret, HS_REFUSED);
+	ck_assert_int_eq(x.s.refused, 0);
+	ck_assert_int_eq(x.r.fatal, 0);
+	ck_assert_str_eq(x.err_text, "");
+	EXPECT_NOTHING_WRITTEN(x.a);
+	EXPECT_WRITTEN(x.b, P32);
+	/* its message is left for the caller */
+	ck_assert_int_eq(x.a.left_unread, 12);
+
+	run_handshake_as(&x, rec_old_sender, sizeof rec_old_sender, rec_receiver,
+			 sizeof rec_receiver, &w, 1);
+	ck_assert_int_eq(x.ret, HS_COMPAT_MISMATCH);
+	ck_assert_int_eq(x.s.compat_src, 0x06);
 }
 END_TEST
 
@@ -978,6 +1059,8 @@ Suite *handshake_suite(void)
 	tcase_add_test(tf, test_hs_protocol28_too_old);
 	tcase_add_test(tf, test_hs_different_compat_flags);
 	tcase_add_test(tf, test_hs_common_caps);
+	tcase_add_test(tf, test_hs_refused_seed);
+	tcase_add_test(tf, test_hs_refused_at_mismatch);
 	tcase_add_test(tf, test_hs_eof);
 	tcase_add_test(tf, test_hs_garbage_version);
 	tcase_add_test(tf, test_hs_long_vstring);

@@ -89,6 +89,22 @@ START_TEST(ended_stream_closes_on_drain)
 }
 END_TEST
 
+/* An abandoned side's stream: what it holds and what comes later is
+ * dropped, and it is polled no more. */
+START_TEST(dropped_stream_says_nothing)
+{
+	struct pollfd pf[2];
+
+	put("rsync: connection unexpectedly closed (0 bytes received so far) [Receiver]\nrsync er");
+	stderr_label_drop(&lab, 1);
+	ck_assert_int_eq(stderr_label_pollfds(&lab, pf), 0);
+	stderr_label_drain(&lab, &rep);
+	stderr_label_finish(&lab, &rep, 0);
+	fflush(rep.err);
+	ck_assert_msg(mem_buf == NULL || mem_buf[0] == '\0', "printed \"%s\"", mem_buf);
+}
+END_TEST
+
 START_TEST(overlong_line_in_pieces)
 {
 	char line[STDERR_LABEL_LINE + 11];
@@ -116,6 +132,7 @@ Suite *stderr_label_suite(void)
 	tcase_add_test(tc, unfinished_line_at_the_end);
 	tcase_add_test(tc, ended_stream_closes_on_drain);
 	tcase_add_test(tc, overlong_line_in_pieces);
+	tcase_add_test(tc, dropped_stream_says_nothing);
 	suite_add_tcase(s, tc);
 	return s;
 }
