@@ -400,15 +400,7 @@ _capture() {
 }
 
 run_relay() {
-	[ -n "${RELAY:-}" ] || _harness_error "RELAY is not set"
-	[ -x "$RELAY" ] || fail "RELAY is not executable: $RELAY"
-	_capture "$RELAY" -e "$RSH" "$@"
-	RC=$?
-	OUT=$(cat "$T/last.out")
-	ERR=$(cat "$T/last.err")
-	cp "$T/last.out" "$T/relay.out"
-	cp "$T/last.err" "$T/relay.err"
-	return 0
+	run_relay_noe -e "$RSH" "$@"
 }
 
 run_relay_noe() {
@@ -424,13 +416,7 @@ run_relay_noe() {
 }
 
 run_rsync() {
-	_capture "$RSYNC" -e "$RSH" "$@"
-	RRC=$?
-	ROUT=$(cat "$T/last.out")
-	RERR=$(cat "$T/last.err")
-	cp "$T/last.out" "$T/rsync.out"
-	cp "$T/last.err" "$T/rsync.err"
-	return 0
+	run_rsync_noe -e "$RSH" "$@"
 }
 
 run_rsync_noe() {
