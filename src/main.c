@@ -25,6 +25,7 @@
 #include "dropin.h"
 #include "filter.h"
 #include "handshake.h"
+#include "logfile.h"
 #include "netconnect.h"
 #include "operands.h"
 #include "options.h"
@@ -671,7 +672,7 @@ static int queue_filter_lists(struct relay *rl, const struct options *o,
 }
 
 static void print_summary(struct report *r, const struct relay *rl, const struct options *o,
-			  const struct conn *c, time_t started)
+			  const struct conn *c, time_t started, struct run_summary *out)
 {
 	const struct sendstream *ss = &rl->ss;
 	struct run_summary sum = {
@@ -703,6 +704,7 @@ static void print_summary(struct report *r, const struct relay *rl, const struct
 		sum.received = sum.src.received;
 	}
 	report_summary(r, &sum);
+	*out = sum;
 }
 
 /* A local --files-from list (a file, or "-" for stdin); -1 if none. */
@@ -733,6 +735,32 @@ static int open_files_from(const struct options *o, const struct operands *ops,
 	return fd;
 }
 
+/* --log-file: opened once the options are read, as rsync opens it.
+ * When it cannot be, rsync says so and logs to syslog instead. */
+static void open_log(struct logfile *lf, const struct options *o, struct report *r)
+{
+	char line[4200];
+	int untrusted, e;
+
+	if (!o->logfile_name)
+		return;
+	if (logfile_open(lf, o->logfile_name, o->insecure_links, &untrusted) == 0) {
+		r->log = lf;
+		return;
+	}
+	e = errno;
+	logfile_use_syslog(lf);
+	r->log = lf;
+	snprintf(line, sizeof line, "rsync-relay: failed to open log-file %s: %s (%d)\n",
+		 o->logfile_name, strerror(e), e);
+	fputs(line, r->err);
+	fflush(r->err);
+	report_log(r, line);
+	if (!r->quiet)
+		fputs("Ignoring \"log file\" setting.\n", r->out);
+	report_log(r, "Ignoring \"log file\" setting.\n");
+}
+
 /* --copy-as: rsync's pulling client takes on the identity before it
  * writes a file; the relay writes none, so it makes the same checks and
  * stays as it is (copyas.h). */
@@ -757,6 +785,8 @@ int main(int argc, char **argv)
 	struct filter_build_opts fbo;
 	struct conn c;
 	struct relay rl;
+	struct logfile lf;
+	struct run_summary sum;
 	char err[1024];
 	int code, src_code, dest_code, ff_fd, reap_ms, listed = 0;
 	const char *cs, *prog;
@@ -797,6 +827,9 @@ int main(int argc, char **argv)
 					      ? _IOLBF : _IOFBF, 0);
 	r.quiet = o.quiet;
 	r.allow_8bit = o.allow_8bit_chars;
+	memset(&lf, 0, sizeof lf);
+	if (!o.print_server_commands)
+		open_log(&lf, &o, &r);
 	if (operands_parse(&ops, o.args, o.nargs, err, sizeof err) < 0) {
 		usage_error(&r, err);
 		operands_free(&ops);
@@ -861,6 +894,7 @@ int main(int argc, char **argv)
 			 setup_trust(&rl, &o, &ops, &fl, &c.sess, &r) == 0) {
 			if (ff_fd >= 0)
 				pump_files_from(&rl, ff_fd, o.eol_nulls);
+			report_log(&r, "receiving file list\n");
 			pump_run(&rl);
 		}
 	}
@@ -872,13 +906,17 @@ int main(int argc, char **argv)
 	src_code = c.started ? child_reap(&c.src, reap_ms) : 0;
 	dest_code = c.started ? child_reap(&c.dest, reap_ms) : 0;
 	stderr_label_finish(&c.shells, &r, SHELL_STDERR_MS);
+	memset(&sum, 0, sizeof sum);
 	if (!r.fatal && listed != 1) {
 		r.io_error |= rl.ss.io_error;
-		print_summary(&r, &rl, &o, &c, started);
+		print_summary(&r, &rl, &o, &c, started, &sum);
 	}
 	code = r.fatal == RERR_SIGNAL ? RERR_SIGNAL : report_exit_code(&r, src_code, dest_code);
 	if (code && code != r.remote_exit)
 		report_exit_line(&r, code);
+	else if (!code && listed != 1)
+		report_log_totals(&r, &sum);
+	logfile_close(&lf);
 
 	pump_free(&rl);
 	plan_free(&c.plan);

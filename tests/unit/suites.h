@@ -36,5 +36,7 @@ Suite *clientdebug_suite(void);
 Suite *copyas_suite(void);
 Suite *digest_suite(void);
 Suite *daemon_suite(void);
+Suite *timelimit_suite(void);
+Suite *logfile_suite(void);
 
 #endif
