@@ -151,58 +151,61 @@ void report_shell_line(struct report *r, const char *tag, const char *line, size
 	fflush(r->err);
 }
 
+/* "HEAD" and the formatted text and a newline into line; the length. */
+static size_t head_line(char *line, size_t cap, const char *head, const char *fmt, va_list ap)
+{
+	size_t h = strlen(head);
+	int n;
+
+	memcpy(line, head, h);
+	n = vsnprintf(line + h, cap - h - 1, fmt, ap);
+	if (n < 0)
+		n = 0;
+	if ((size_t)n > cap - h - 2)
+		n = (int)(cap - h - 2);
+	line[h + (size_t)n] = '\n';
+	return h + (size_t)n + 1;
+}
+
 void report_fatal(struct report *r, int code, const char *fmt, ...)
 {
-	static const char head[] = "rsync-relay: ";
 	char line[8192];
 	va_list ap;
-	int n;
+	size_t n;
 
 	/* what a shell said before (say, why ssh failed) comes first */
 	if (r->shells)
 		stderr_label_drain(r->shells, r);
 	line_start(r);
 	fflush(r->out);
-	memcpy(line, head, sizeof head - 1);
 	va_start(ap, fmt);
-	n = vsnprintf(line + sizeof head - 1, sizeof line - sizeof head, fmt, ap);
+	n = head_line(line, sizeof line, "rsync-relay: ", fmt, ap);
 	va_end(ap);
-	if (n < 0)
-		n = 0;
-	if ((size_t)n > sizeof line - sizeof head - 1)
-		n = (int)(sizeof line - sizeof head - 1);
-	n += (int)sizeof head - 1;
-	line[n++] = '\n';
-	fwrite(line, 1, (size_t)n, r->err);
+	fwrite(line, 1, n, r->err);
 	fflush(r->err);
 	if (!r->fatal)
 		r->fatal = code;
-	log_msg(r, 1, line, (size_t)n);
+	log_msg(r, 1, line, n);
 }
 
 void report_fatal_line(struct report *r, int code, const char *fmt, ...)
 {
 	char line[8192];	/* a whole name and more */
 	va_list ap;
-	int n;
+	size_t n;
 
 	line_start(r);
 	fflush(r->out);
 	va_start(ap, fmt);
-	n = vsnprintf(line, sizeof line - 1, fmt, ap);
+	n = head_line(line, sizeof line, "", fmt, ap);
 	va_end(ap);
-	if (n < 0)
-		n = 0;
-	if ((size_t)n > sizeof line - 2)
-		n = (int)sizeof line - 2;
 	/* names in the line are the peer's bytes */
-	report_escaped(r, r->err, line, (size_t)n);
+	report_escaped(r, r->err, line, n - 1);
 	fputc('\n', r->err);
 	fflush(r->err);
 	if (!r->fatal)
 		r->fatal = code;
-	line[n++] = '\n';
-	log_msg(r, 1, line, (size_t)n);
+	log_msg(r, 1, line, n);
 }
 
 void report_stop(struct report *r, int code)
@@ -214,26 +217,18 @@ void report_stop(struct report *r, int code)
 
 void report_warn(struct report *r, const char *fmt, ...)
 {
-	static const char head[] = "rsync-relay: warning: ";
 	char line[4096];
 	va_list ap;
-	int n;
+	size_t n;
 
 	line_start(r);
 	fflush(r->out);
-	memcpy(line, head, sizeof head - 1);
 	va_start(ap, fmt);
-	n = vsnprintf(line + sizeof head - 1, sizeof line - sizeof head, fmt, ap);
+	n = head_line(line, sizeof line, "rsync-relay: warning: ", fmt, ap);
 	va_end(ap);
-	if (n < 0)
-		n = 0;
-	if ((size_t)n > sizeof line - sizeof head - 1)
-		n = (int)(sizeof line - sizeof head - 1);
-	n += (int)sizeof head - 1;
-	line[n++] = '\n';
-	fwrite(line, 1, (size_t)n, r->err);
+	fwrite(line, 1, n, r->err);
 	fflush(r->err);
-	log_msg(r, 1, line, (size_t)n);
+	log_msg(r, 1, line, n);
 }
 
 static const struct {
@@ -390,22 +385,24 @@ static void item_to_logfmt(const struct item_view *it, struct logfmt_item *li)
 	li->checksum = it->sum;
 }
 
-void report_item(struct report *r, const struct item_format *f, const struct item_view *it)
+/* Whether rsync's receiving client logs a record that is no transfer
+ * (its maybe_log_item): when it shows something, judged by the
+ * --out-format's %i. */
+static int record_shown(const struct item_format *f, const struct item_view *it)
 {
 	int significant = it->iflags & ITEM_SIGNIFICANT;
+	int see = f->has_i && (significant || *it->xname || f->has_i > 1 || f->name_level > 1);
+	int local_change = (it->iflags & ITEM_LOCAL_CHANGE_BIT) && significant;
+
+	return see || local_change || *it->xname || (S_ISDIR(it->mode) && significant);
+}
+
+void report_item(struct report *r, const struct item_format *f, const struct item_view *it)
+{
 	struct logfmt_item li;
 
-	if (!f->fmt)
+	if (!f->fmt || (!it->transferred && !record_shown(f, it)))
 		return;
-	/* A record that is not a transfer is printed only when it shows
-	 * something (rsync's maybe_log_item). */
-	if (!it->transferred) {
-		int see = f->has_i && (significant || *it->xname || f->has_i > 1 ||
-				       f->name_level > 1);
-		int local_change = (it->iflags & ITEM_LOCAL_CHANGE_BIT) && significant;
-		if (!see && !local_change && !*it->xname && !(S_ISDIR(it->mode) && significant))
-			return;
-	}
 	item_to_logfmt(it, &li);
 	print_line(r, f, &li, f->fmt);
 }
@@ -428,12 +425,10 @@ static int generator_names(const struct item_view *it)
 }
 
 /* rsync's receiving client logs a transfer once its data is in (never
- * in a dry run), and an item that is no transfer when its maybe_log_item
- * shows it (judged by the --out-format's %i) and it is significant or
- * the log's format has %i. */
+ * in a dry run), and a record that is no transfer when it is shown and
+ * is significant or the log's format has %i. */
 static void log_item(struct report *r, const struct item_format *f, const struct item_view *it)
 {
-	int significant = it->iflags & ITEM_SIGNIFICANT;
 	struct logfmt_item li;
 
 	if (!r->log || !f->log_fmt)
@@ -443,15 +438,9 @@ static void log_item(struct report *r, const struct item_format *f, const struct
 		log_line(r, f, &li, "%n%L");
 	if (!*f->log_fmt || (it->transferred && f->dry_run))
 		return;
-	if (!it->transferred) {
-		int see = f->has_i && (significant || *it->xname || f->has_i > 1 ||
-				       f->name_level > 1);
-		int local_change = (it->iflags & ITEM_LOCAL_CHANGE_BIT) && significant;
-		if (!see && !local_change && !*it->xname && !(S_ISDIR(it->mode) && significant))
-			return;
-		if (!significant && !f->log_has_i)
-			return;
-	}
+	if (!it->transferred &&
+	    (!record_shown(f, it) || (!(it->iflags & ITEM_SIGNIFICANT) && !f->log_has_i)))
+		return;
 	log_line(r, f, &li, f->log_fmt);
 }
 
