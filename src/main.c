@@ -513,10 +513,11 @@ static int start_both(struct conn *c, const struct options *o, const struct oper
 	if (!listing && start_side(c, 1, &ops->dest, o, prompt, r) < 0)
 		return -1;
 	c->a = (struct hs_side){ .rfd = c->src.from_fd, .wfd = c->src.to_fd, .who = "sender",
-				 .where = c->where[0], .timeout_ms = o->io_timeout * 1000 };
+				 .where = c->where[0], .timeout_ms = o->io_timeout * 1000,
+				 .stop_at = o->stop_at_utime };
 	c->b = (struct hs_side){ .rfd = c->dest.from_fd, .wfd = c->dest.to_fd,
 				 .who = "receiver", .where = c->where[1],
-				 .timeout_ms = o->io_timeout * 1000 };
+				 .timeout_ms = o->io_timeout * 1000, .stop_at = o->stop_at_utime };
 	if ((rc = greet_daemons(c, o, ops, listing ? 1 : 2, r)) != 0)
 		return rc;
 	if ((c->plan.src_kind == SIDE_SHELL &&
