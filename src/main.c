@@ -745,6 +745,12 @@ static void open_log(struct logfile *lf, const struct options *o, struct report 
 
 	if (!o->logfile_name)
 		return;
+	if (!*o->logfile_name) {
+		/* rsync takes an empty name as syslog, without a word */
+		logfile_use_syslog(lf);
+		r->log = lf;
+		return;
+	}
 	if (logfile_open(lf, o->logfile_name, o->insecure_links, &untrusted) == 0) {
 		r->log = lf;
 		return;
