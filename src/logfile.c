@@ -83,36 +83,32 @@ size_t logfile_escape(const char *in, size_t len, char *out, size_t cap)
 	return n;
 }
 
-int logfile_write(struct logfile *lf, int warning, const char *msg, size_t len)
+void logfile_write(struct logfile *lf, int warning, const char *msg, size_t len)
 {
 	char buf[LOG_MSG_MAX], stamp[20], out[LOG_MSG_MAX * 5 + 1];
 	char end = 0;
 
 	if (!lf || (!lf->fp && !lf->use_syslog))
-		return 0;
+		return;
 	if (len > LOG_MSG_MAX - 1)
 		len = LOG_MSG_MAX - 1;
 	memcpy(buf, msg, len);
 	buf[len] = '\0';
 	if (lf->use_syslog) {
 		syslog(warning ? LOG_WARNING : LOG_INFO, "%s", buf);
-		return 0;
+		return;
 	}
 	len = strlen(buf);	/* rsync's logit stops at a NUL */
 	if (len && (buf[len - 1] == '\n' || buf[len - 1] == '\r'))
 		end = buf[--len];
 	logfile_stamp((int64_t)time(NULL), stamp);
 	logfile_escape(buf, len, out, sizeof out);
-	if (fprintf(lf->fp, "%s [%ld] %s", stamp, lf->pid, out) < 0 ||
-	    (end && fputc(end, lf->fp) == EOF) || fflush(lf->fp) != 0) {
-		int e = errno;
-
-		fclose(lf->fp);
-		lf->fp = NULL;
-		errno = e;
-		return -1;
-	}
-	return 0;
+	/* rsync's lines go through stdio and it never looks at the flush:
+	 * a log that cannot be written (a full disk) does not stop the run */
+	fprintf(lf->fp, "%s [%ld] %s", stamp, lf->pid, out);
+	if (end)
+		fputc(end, lf->fp);
+	fflush(lf->fp);
 }
 
 void logfile_close(struct logfile *lf)

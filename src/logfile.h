@@ -32,9 +32,8 @@ int logfile_open(struct logfile *lf, const char *name, int insecure, int *untrus
 void logfile_use_syslog(struct logfile *lf);
 
 /* Logs one message of len bytes (warning: an error or warning, for
- * syslog's priority).  Returns 0, or -1 when the file could not be
- * written (rsync then exits with code 13). */
-int logfile_write(struct logfile *lf, int warning, const char *msg, size_t len);
+ * syslog's priority).  A failed write is let go, as rsync lets it go. */
+void logfile_write(struct logfile *lf, int warning, const char *msg, size_t len);
 
 void logfile_close(struct logfile *lf);
 

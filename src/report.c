@@ -1,6 +1,5 @@
 #include "report.h"
 
-#include <errno.h>
 #include <stdarg.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -85,14 +84,11 @@ static void line_start(const struct report *r)
 		progress_break_line(r->progress);
 }
 
-/* A message to the log, if any.  A log that cannot be written ends the
- * run as rsync ends it (code 13); the log is closed by then, so the
- * error is not logged again. */
+/* A message to the log, if any. */
 static void log_msg(struct report *r, int warning, const char *msg, size_t len)
 {
-	if (!r->log || logfile_write(r->log, warning, msg, len) == 0)
-		return;
-	report_fatal(r, RERR_MESSAGEIO, "failed to write to the log file: %s", strerror(errno));
+	if (r->log)
+		logfile_write(r->log, warning, msg, len);
 }
 
 void report_log(struct report *r, const char *line)
@@ -304,7 +300,6 @@ void report_exit_line(const struct report *r, int code)
 		     report_code_text(code), code, PACKAGE_VERSION);
 	fputs(line, r->err);
 	fflush(r->err);
-	/* the run ends here whatever the log does */
 	if (r->log && n > 0)
 		logfile_write(r->log, 1, line, (size_t)n < sizeof line ? (size_t)n : sizeof line - 1);
 }
