@@ -1,6 +1,7 @@
 #include "handshake.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <poll.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -12,14 +13,32 @@
 #include "stderr_label.h"
 #include "wire.h"
 
+/* --stop-after, --stop-at: a poll's wait cut short at the limit; -2
+ * once the limit has come, said as rsync's client says it. */
+static int limit_wait(const struct hs_side *s, int wait, struct report *r)
+{
+	int64_t left;
+
+	if (!s->stop_at)
+		return wait;
+	left = (s->stop_at - (int64_t)time(NULL)) * 1000;
+	if (left <= 0) {
+		report_fatal_line(r, RERR_TIMEOUT, "stopping at requested limit");
+		return -2;
+	}
+	if (left > INT_MAX)
+		left = INT_MAX;
+	return wait < 0 || left < wait ? (int)left : wait;
+}
+
 /* Waits until fd is ready for events.  Returns 0, or -1 after reporting
- * a signal or --timeout as the reason to stop. */
+ * a signal, --timeout or a time limit as the reason to stop. */
 static int wait_fd(struct hs_side *s, int fd, short events, struct report *r)
 {
 	for (;;) {
 		struct pollfd p[3] = { { .fd = fd, .events = events } };
 		int k = r->shells ? stderr_label_pollfds(r->shells, p + 1) : 0;
-		int n;
+		int n, base = s->timeout_ms > 0 ? s->timeout_ms : -1, wait;
 
 		/* a signal caught before (in another wait) ends the run too,
 		 * before the closed connection it may have caused is read */
@@ -27,14 +46,16 @@ static int wait_fd(struct hs_side *s, int fd, short events, struct report *r)
 			report_stop(r, RERR_SIGNAL);
 			return -1;
 		}
-		n = poll(p, 1 + (nfds_t)k, s->timeout_ms > 0 ? s->timeout_ms : -1);
+		if ((wait = limit_wait(s, base, r)) == -2)
+			return -1;
+		n = poll(p, 1 + (nfds_t)k, wait);
 		if (k)
 			stderr_label_drain(r->shells, r);
 		if (signals_caught())
 			continue;
 		if (p[0].revents || (n < 0 && errno != EINTR))
 			return 0;	/* the read or write will tell */
-		if (n == 0) {
+		if (n == 0 && wait == base) {
 			report_fatal(r, RERR_TIMEOUT, "[%s] io timeout after %d seconds -- exiting (%s)",
 				     s->who, s->timeout_ms / 1000, s->where);
 			return -1;
@@ -562,6 +583,8 @@ static int greet_both(struct hs_side *a, struct hs_side *b, const struct hs_want
 			if (wait < 0 || left < wait)
 				wait = (int)left;
 		}
+		if ((wait = limit_wait(a, wait, r)) == -2)
+			return -1;
 		n = poll(p, 2 + (nfds_t)k, wait);
 		if (k)
 			stderr_label_drain(r->shells, r);

@@ -59,6 +59,8 @@ struct hs_side {
 	uint64_t bytes_in, bytes_out;
 	int64_t ready_ms;	/* monotonic time its first bytes arrived */
 	int timeout_ms;		/* --timeout: longest silence, 0 for none */
+	int64_t stop_at;	/* --stop-after, --stop-at: when to stop
+				 * (seconds since the epoch), 0 for never */
 	/* The first bytes of the server's handshake, when they are known
 	 * before handshake_run(): its version, read early to agree a
 	 * daemon's greeting (hs_read_version), or for a daemon the version

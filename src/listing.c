@@ -73,9 +73,15 @@ int listing_line(const struct listing_format *f, const struct fentry *e, char *o
 
 static void print_entry(struct report *r, const struct listing_format *f, const struct fentry *e)
 {
-	char line[LISTING_LINE_MAX];
+	char line[LISTING_LINE_MAX + 1];
 	int n = listing_line(f, e, line);
 
+	if (r->log) {
+		/* rsync's list lines are info lines: logged even with -q */
+		line[n] = '\n';
+		line[n + 1] = '\0';
+		report_log(r, line);
+	}
 	if (r->quiet)
 		return;
 	report_escaped(r, r->out, line, (size_t)n);

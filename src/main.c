@@ -25,6 +25,7 @@
 #include "dropin.h"
 #include "filter.h"
 #include "handshake.h"
+#include "logfile.h"
 #include "operands.h"
 #include "options.h"
 #include "plan.h"
@@ -456,10 +457,11 @@ static int start_both(struct conn *c, const struct options *o, const struct oper
 		return -1;
 	}
 	c->a = (struct hs_side){ .rfd = c->src.from_fd, .wfd = c->src.to_fd, .who = "sender",
-				 .where = c->where[0], .timeout_ms = o->io_timeout * 1000 };
+				 .where = c->where[0], .timeout_ms = o->io_timeout * 1000,
+				 .stop_at = o->stop_at_utime };
 	c->b = (struct hs_side){ .rfd = c->dest.from_fd, .wfd = c->dest.to_fd,
 				 .who = "receiver", .where = c->where[1],
-				 .timeout_ms = o->io_timeout * 1000 };
+				 .timeout_ms = o->io_timeout * 1000, .stop_at = o->stop_at_utime };
 	if ((rc = greet_daemons(c, o, ops, listing ? 1 : 2, r)) != 0)
 		return rc;
 	if ((c->plan.src_kind == SIDE_SHELL &&
@@ -647,7 +649,7 @@ static void meet_refusal(struct conn *c, const struct options *o,
 }
 
 static void print_summary(struct report *r, const struct relay *rl, const struct options *o,
-			  const struct conn *c, time_t started)
+			  const struct conn *c, time_t started, struct run_summary *out)
 {
 	const struct sendstream *ss = &rl->ss;
 	struct run_summary sum = {
@@ -679,6 +681,7 @@ static void print_summary(struct report *r, const struct relay *rl, const struct
 		sum.received = sum.src.received;
 	}
 	report_summary(r, &sum);
+	*out = sum;
 }
 
 /* A local --files-from list (a file, or "-" for stdin); -1 if none. */
@@ -709,6 +712,38 @@ static int open_files_from(const struct options *o, const struct operands *ops,
 	return fd;
 }
 
+/* --log-file: opened once the options are read, as rsync opens it.
+ * When it cannot be, rsync says so and logs to syslog instead. */
+static void open_log(struct logfile *lf, const struct options *o, struct report *r)
+{
+	char line[4200];
+	int untrusted, e;
+
+	if (!o->logfile_name)
+		return;
+	if (!*o->logfile_name) {
+		/* rsync takes an empty name as syslog, without a word */
+		logfile_use_syslog(lf);
+		r->log = lf;
+		return;
+	}
+	if (logfile_open(lf, o->logfile_name, o->insecure_links, &untrusted) == 0) {
+		r->log = lf;
+		return;
+	}
+	e = errno;
+	logfile_use_syslog(lf);
+	r->log = lf;
+	snprintf(line, sizeof line, "rsync: [client] failed to open log-file %s: %s (%d)\n",
+		 o->logfile_name, strerror(e), e);
+	fputs(line, r->err);
+	fflush(r->err);
+	report_log(r, line);
+	if (!r->quiet)
+		fputs("Ignoring \"log file\" setting.\n", r->out);
+	report_log(r, "Ignoring \"log file\" setting.\n");
+}
+
 /* --copy-as: rsync's pulling client takes on the identity before it
  * writes a file; the relay writes none, so it makes the same checks and
  * stays as it is (copyas.h). */
@@ -733,6 +768,8 @@ int main(int argc, char **argv)
 	struct filter_build_opts fbo;
 	struct conn c;
 	struct relay rl;
+	struct logfile lf;
+	struct run_summary sum;
 	char err[1024];
 	int code, src_code, dest_code, ff_fd, reap_ms, listed = 0;
 	const char *cs, *prog;
@@ -773,6 +810,9 @@ int main(int argc, char **argv)
 					      ? _IOLBF : _IOFBF, 0);
 	r.quiet = o.quiet;
 	r.allow_8bit = o.allow_8bit_chars;
+	memset(&lf, 0, sizeof lf);
+	if (!o.print_server_commands)
+		open_log(&lf, &o, &r);
 	if (operands_parse(&ops, o.args, o.nargs, err, sizeof err) < 0) {
 		usage_error(&r, err);
 		operands_free(&ops);
@@ -837,6 +877,7 @@ int main(int argc, char **argv)
 			 setup_trust(&rl, &o, &ops, &fl, &c.sess, &r) == 0) {
 			if (ff_fd >= 0)
 				pump_files_from(&rl, ff_fd, o.eol_nulls);
+			report_log(&r, "receiving file list\n");
 			pump_run(&rl);
 		}
 	} else if (listed == HS_REFUSED) {
@@ -852,13 +893,17 @@ int main(int argc, char **argv)
 		src_code = 0;	/* rsync's client leaves at "@RSYNCD: EXIT" */
 	dest_code = c.started ? child_reap(&c.dest, reap_ms) : 0;
 	stderr_label_finish(&c.shells, &r, SHELL_STDERR_MS);
+	memset(&sum, 0, sizeof sum);
 	if (!r.fatal && listed == 0) {
 		r.io_error |= rl.ss.io_error;
-		print_summary(&r, &rl, &o, &c, started);
+		print_summary(&r, &rl, &o, &c, started, &sum);
 	}
 	code = r.fatal == RERR_SIGNAL ? RERR_SIGNAL : report_exit_code(&r, src_code, dest_code);
 	if (code && code != r.remote_exit)
 		report_exit_line(&r, code);
+	else if (!code && listed != 1)
+		report_log_totals(&r, &sum);
+	logfile_close(&lf);
 
 	pump_free(&rl);
 	plan_free(&c.plan);

@@ -7,6 +7,7 @@
 #include "operands.h"
 
 #include "logfmt.h"
+#include "timelimit.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -16,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <time.h>
 
 #define PATH_LIMIT 4096			/* MAXPATHLEN on Linux */
 #define DEFAULT_MAX_ALLOC (1024ULL * 1024 * 1024)
@@ -45,7 +47,7 @@ enum call {
 	C_APPEND, C_COMPARE_DEST, C_COPY_DEST, C_LINK_DEST, C_CHMOD, C_USERMAP,
 	C_GROUPMAP, C_CHOWN, C_HELP, C_VERSION, C_HUMAN, C_NO_ICONV, C_SEED,
 	C_QSORT, C_DEVICES_SPECIALS, C_PROTOCOL, C_PARTIAL_PROGRESS, C_INFO, C_DEBUG,
-	C_RSH,
+	C_RSH, C_STOP_AFTER, C_STOP_AT,
 };
 
 struct opt_def {
@@ -78,9 +80,6 @@ static const char why_batch[] =
 	"batch files need a local sender or receiver, and rsync-relay has neither";
 static const char why_server[] =
 	"rsync-relay is a client; it starts both servers itself";
-static const char why_log[] =
-	"rsync-relay keeps no log file of its own; give --log-file to a server with -M";
-static const char why_timer[] = "not yet supported by rsync-relay";
 
 static const struct opt_def opt_defs[] = {
 	/* general */
@@ -263,8 +262,8 @@ static const struct opt_def opt_defs[] = {
 	SET("prune-empty-dirs", 'm', prune_empty_dirs, 1),
 	SET("no-prune-empty-dirs", 0, prune_empty_dirs, 0),
 	SET("no-m", 0, prune_empty_dirs, 0),
-	REFUSE("log-file", 0, 1, why_log),
-	REFUSE("log-file-format", 0, 1, why_log),
+	STR("log-file", 0, logfile_name),
+	STR("log-file-format", 0, logfile_format),
 	STR("out-format", 0, stdout_format),
 	STR("log-format", 0, stdout_format),
 	CALL("itemize-changes", 'i', C_ITEMIZE, 0),
@@ -301,9 +300,9 @@ static const struct opt_def opt_defs[] = {
 	INT("contimeout", 0, connect_timeout),
 	SET("no-contimeout", 0, connect_timeout, 0),
 	SET("fsync", 0, do_fsync, 1),
-	REFUSE("stop-after", 0, 1, why_timer),
-	REFUSE("time-limit", 0, 1, why_timer),
-	REFUSE("stop-at", 0, 1, why_timer),
+	CALL("stop-after", 0, C_STOP_AFTER, 1),
+	CALL("time-limit", 0, C_STOP_AFTER, 1),
+	CALL("stop-at", 0, C_STOP_AT, 1),
 
 	/* transport */
 	CALL("rsh", 'e', C_RSH, 1),
@@ -911,6 +910,24 @@ static int apply_call(struct pstate *st, const struct opt_def *d, const char *ar
 		}
 		break;
 	}
+	case C_STOP_AFTER:
+		/* rsync counts from when it reads the option */
+		if (timelimit_after(arg, (int64_t)time(NULL), &o->stop_at_utime) < 0) {
+			snprintf(err, errlen, "invalid --stop-after value: %s", arg);
+			return -1;
+		}
+		break;
+	case C_STOP_AT: {
+		int rc = timelimit_at(arg, (int64_t)time(NULL), &o->stop_at_utime);
+
+		if (rc < 0) {
+			snprintf(err, errlen, rc == TIMELIMIT_PAST
+				 ? "--stop-at time is not in the future: %s"
+				 : "invalid --stop-at format: %s", arg);
+			return -1;
+		}
+		break;
+	}
 	case C_HELP: o->show_help = 1; break;
 	case C_VERSION: o->show_version = 1; break;
 	case C_NO_ICONV: o->iconv_opt = NULL; break;
@@ -1382,6 +1399,20 @@ static int post_parse(struct pstate *st, char *err, size_t errlen)
 	}
 	o->stdout_format_has_o_or_i = o->stdout_format_has_i ||
 				      (o->stdout_format && logfmt_has(o->stdout_format, 'o'));
+	/* --log-file: items are logged in rsync's daemon format by
+	 * default; without it the format is nothing */
+	if (o->logfile_name) {
+		if (!o->logfile_format) {
+			o->logfile_format = "%i %n%L";
+			o->logfile_format_has_i = o->logfile_format_has_o_or_i = 1;
+		} else {
+			o->logfile_format_has_i = logfmt_has(o->logfile_format, 'i');
+			o->logfile_format_has_o_or_i = o->logfile_format_has_i ||
+						       logfmt_has(o->logfile_format, 'o');
+		}
+	} else {
+		o->logfile_format = NULL;
+	}
 	return 0;
 }
 
@@ -1769,7 +1800,9 @@ void options_usage(FILE *out)
 "     --groupmap=STRING       map group names by the rules in STRING\n"
 "     --chown=USER:GROUP      make all files owned by USER and/or GROUP\n"
 "     --timeout=SECONDS       give up after SECONDS without any I/O\n"
-"     --contimeout=SECONDS    give up connecting to a daemon after SECONDS\n",
+"     --contimeout=SECONDS    give up connecting to a daemon after SECONDS\n"
+"     --stop-after=MINS       stop the run after MINS minutes (--time-limit)\n"
+"     --stop-at=y-m-dTh:m     stop the run at this local time\n",
 		out);
 	fputs(
 " -I, --ignore-times          transfer even files with the same size and mtime\n"
@@ -1814,6 +1847,8 @@ void options_usage(FILE *out)
 " -i, --itemize-changes       print a summary line per changed item\n"
 "     --out-format=FORMAT     print each update in FORMAT\n"
 "     --log-format=FORMAT     another name for --out-format\n"
+"     --log-file=FILE         log what the run does to FILE on this host\n"
+"     --log-file-format=FMT   log each update in FMT (default \"%i %n%L\")\n"
 "     --stats                 print transfer statistics at the end\n"
 " -8, --8-bit-output          print 8-bit bytes as they are, unescaped\n"
 " -h, --human-readable        print numbers with K, M, G units\n"
@@ -1854,7 +1889,6 @@ void options_usage(FILE *out)
 "a push, a pull, a daemon operand) runs rsync itself with the same\n"
 "arguments.  Either side may be an rsync daemon (HOST::MODULE, rsync://HOST/),\n"
 "over TCP, or over the remote shell when -e names one.  Not supported\n"
-"between two remote hosts: batch files, --log-file, --stderr,\n"
-"--stop-after/--stop-at.\n",
+"between two remote hosts: batch files, --stderr.\n",
 		out);
 }

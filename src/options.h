@@ -52,6 +52,11 @@ struct options {
 	int stdout_format_has_i; /* rsync's: 1 for %i (2 with -ii) */
 	int stdout_format_has_o_or_i;
 	int log_before_transfer; /* the format needs no %b, %c or %C */
+	const char *logfile_name; /* --log-file, written on this host; or NULL */
+	const char *logfile_format; /* --log-file-format, "%i %n%L" by default;
+				     * NULL without --log-file */
+	int logfile_format_has_i; /* rsync's: %i in it */
+	int logfile_format_has_o_or_i;
 	int quiet;		/* -q, counted */
 	int dry_run;		/* -n */
 	int always_checksum;	/* -c */
@@ -130,6 +135,8 @@ struct options {
 	const char *checksum_choice; /* --checksum-choice (NULL for "auto") */
 	int bwlimit;		/* --bwlimit in KiB/s, 0 for none */
 	int io_timeout;		/* --timeout */
+	int64_t stop_at_utime;	/* --stop-after, --stop-at: when the run
+				 * stops (seconds since the epoch), 0 if never */
 	int connect_timeout;	/* --contimeout: seconds to connect to a daemon */
 	int allow_inc_recurse;	/* 0 after --no-inc-recursive or --qsort */
 	int use_qsort;		/* --qsort */

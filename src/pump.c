@@ -179,6 +179,9 @@ int pump_init(struct relay *rl, struct child *src, struct child *dest,
 		.sum_order = sum_order(o->always_checksum ? s->file_checksum : s->checksum,
 				       s->protocol),
 		.file_sums = o->always_checksum,
+		.log_fmt = o->logfile_format,
+		.log_has_i = o->logfile_format_has_i,
+		.log_has_o_or_i = o->logfile_format_has_o_or_i,
 	};
 	return ss_init(&rl->ss, &p);
 }
@@ -567,6 +570,8 @@ static void on_events(struct relay *rl)
 		progress_events(rl, ev);
 	if (ev & SS_EV_ITEM)
 		report_stream_item(rl->r, &rl->fmt, ss);
+	if (ev & (SS_EV_ITEM | SS_EV_XFER_END))
+		report_stream_log(rl->r, &rl->fmt, ss, ev);
 }
 
 /* Listing: once every list is in, the generator's phase ends (the first
@@ -1213,6 +1218,18 @@ int pump_run(struct relay *rl)
 				break;
 			}
 			timeout = (int)left;
+		}
+		if (rl->o->stop_at_utime && !rl->exit_sent) {
+			/* --stop-after, --stop-at: rsync's client stops as on
+			 * a timeout, telling the servers nothing */
+			long left = (long)(rl->o->stop_at_utime - (int64_t)time(NULL)) * 1000L;
+			if (left <= 0) {
+				report_fatal_line(rl->r, RERR_TIMEOUT, "stopping at requested limit");
+				rl->timed_out = 1;
+				break;
+			}
+			if (timeout < 0 || left < timeout)
+				timeout = (int)(left < 60000 ? left : 60000);
 		}
 
 		for (int i = 0; i < 2; i++) {

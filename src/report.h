@@ -9,6 +9,7 @@
 
 #include "stats.h"
 
+struct logfile;
 struct progress;
 struct stderr_label;
 
@@ -59,6 +60,10 @@ struct report {
 				 * shells' own codes tell why */
 	struct progress *progress; /* a progress line may be open, or NULL */
 	struct stderr_label *shells; /* the remote shells' stderr, or NULL */
+	/* --log-file, or NULL: what rsync's client logs of its own run is
+	 * logged here too (its FINFO, FERROR and FWARNING lines and server
+	 * messages, even under -q; item lines in the log file's format) */
+	struct logfile *log;
 };
 
 void report_init(struct report *r, FILE *out, FILE *err, int quiet);
@@ -98,6 +103,13 @@ int report_exit_code(const struct report *r, int src_code, int dest_code);
 /* The closing "rsync error: ..." line when the code is not 0. */
 void report_exit_line(const struct report *r, int code);
 
+/* A line only the log gets (rsync's FLOG), such as "receiving file
+ * list\n"; nothing without a log. */
+void report_log(struct report *r, const char *line);
+/* rsync's last log line of a run that ended with code 0 without
+ * --stats or -v: "sent N bytes  received N bytes  total size N". */
+void report_log_totals(struct report *r, const struct run_summary *s);
+
 /* The end-of-run lines: rsync's --stats (level 2) and the closing
  * "sent ... received" and "total size" lines (level 1), per link. */
 void report_summary(struct report *r, const struct run_summary *s);
@@ -115,6 +127,10 @@ struct item_format {
 	int sum_len;		/* bytes of a whole-file checksum (%C) */
 	int sum_order;		/* enum logfmt_sum_order */
 	int file_sums;		/* -c: %C shows the file list's checksum */
+	/* --log-file-format (NULL without --log-file) and what rsync's
+	 * client derives from it */
+	const char *log_fmt;
+	int log_has_i, log_has_o_or_i;
 };
 
 /* One item of the sender's stream, printed as a receiving client prints
@@ -136,6 +152,11 @@ void report_item(struct report *r, const struct item_format *f, const struct ite
 struct sendstream;
 void report_stream_item(struct report *r, const struct item_format *f,
 			const struct sendstream *ss);
+/* The log file's line for the parser's events ev: an item that is no
+ * transfer when it is read (SS_EV_ITEM), a transfer when its data is
+ * complete (SS_EV_XFER_END), as rsync's receiving client logs them. */
+void report_stream_log(struct report *r, const struct item_format *f,
+		       const struct sendstream *ss, int ev);
 /* A deletion the receiver reported (MSG_DELETED: a directory's name ends
  * with a NUL). */
 void report_deleted(struct report *r, const struct item_format *f, const unsigned char *data,

@@ -23,6 +23,7 @@ struct walk {
 	char rest[2 * PATH_MAX];
 	int links_left;
 	int untrusted;		/* refused for a symlink's owner */
+	mode_t mode;		/* of a file O_CREAT makes */
 };
 
 static void walk_set_dir(struct walk *w, int fd)
@@ -105,7 +106,7 @@ static int walk_step(struct walk *w, int flags, int *fd)
 	if (fstatat(w->dfd, comp, &st, AT_SYMLINK_NOFOLLOW) < 0) {
 		/* a file to create: O_NOFOLLOW still refuses a link put there now */
 		if (!slash && errno == ENOENT && (flags & O_CREAT)) {
-			*fd = openat(w->dfd, comp, flags | O_NOFOLLOW, 0600);
+			*fd = openat(w->dfd, comp, flags | O_NOFOLLOW, w->mode);
 			return *fd < 0 ? -1 : 1;
 		}
 		return -1;
@@ -113,7 +114,7 @@ static int walk_step(struct walk *w, int flags, int *fd)
 	if (S_ISLNK(st.st_mode))
 		return walk_follow(w, comp, &st, slash);
 	if (!slash) {
-		*fd = openat(w->dfd, comp, flags | O_NOFOLLOW, 0600);
+		*fd = openat(w->dfd, comp, flags | O_NOFOLLOW, w->mode);
 		return *fd < 0 ? -1 : 1;
 	}
 	if (!S_ISDIR(st.st_mode)) {
@@ -156,15 +157,15 @@ static int walk_path(struct walk *w, const char *path, int flags)
 	return fd;
 }
 
-int safeopen_open(const char *path, int flags, int insecure, int *untrusted)
+int safeopen_create(const char *path, int flags, mode_t mode, int insecure, int *untrusted)
 {
-	struct walk w = { .dfd = AT_FDCWD, .links_left = MAX_LINKS };
+	struct walk w = { .dfd = AT_FDCWD, .links_left = MAX_LINKS, .mode = mode };
 	int fd, e;
 
 	if (untrusted)
 		*untrusted = 0;
 	if (insecure)
-		return open(path, flags, 0600);
+		return open(path, flags, mode);
 	fd = walk_path(&w, path, flags);
 	e = errno;
 	walk_set_dir(&w, AT_FDCWD);
@@ -172,6 +173,11 @@ int safeopen_open(const char *path, int flags, int insecure, int *untrusted)
 		*untrusted = w.untrusted;
 	errno = e;
 	return fd;
+}
+
+int safeopen_open(const char *path, int flags, int insecure, int *untrusted)
+{
+	return safeopen_create(path, flags, 0600, insecure, untrusted);
 }
 
 int safeopen_no_attacker_symlinks(const char *path, int flags)

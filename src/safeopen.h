@@ -9,6 +9,8 @@
 #ifndef RELAY_SAFEOPEN_H
 #define RELAY_SAFEOPEN_H
 
+#include <sys/types.h>
+
 /* rsync's line, printed on stderr (with no prefix) before the message of
  * the open that failed, when the refusal was a symlink's owner. */
 #define SAFEOPEN_UNTRUSTED_HINT \
@@ -29,5 +31,8 @@ int safeopen_no_attacker_symlinks(const char *path, int flags);
  * caller prints SAFEOPEN_UNTRUSTED_HINT as rsync does (untrusted may be
  * NULL). */
 int safeopen_open(const char *path, int flags, int insecure, int *untrusted);
+
+/* safeopen_open with the mode a file O_CREAT makes (less the umask). */
+int safeopen_create(const char *path, int flags, mode_t mode, int insecure, int *untrusted);
 
 #endif

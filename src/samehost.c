@@ -36,6 +36,10 @@ const char *samehost_obstacle(const struct options *o)
 		return "-C reads this host's ~/.cvsignore";
 	if (o->remote_option_cnt)
 		return "-M options are for servers";
+	if (o->logfile_name)
+		return "--log-file is written on this host";
+	if (o->stop_at_utime)
+		return "the time limit is this host's";
 	for (int i = 0; i < o->nfilter_args; i++) {
 		const struct filter_arg *f = &o->filter_args[i];
 

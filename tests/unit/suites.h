@@ -37,5 +37,7 @@ Suite *copyas_suite(void);
 Suite *digest_suite(void);
 Suite *daemon_suite(void);
 Suite *refusal_suite(void);
+Suite *timelimit_suite(void);
+Suite *logfile_suite(void);
 
 #endif

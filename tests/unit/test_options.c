@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #define MAX_ARGS 24
 
@@ -135,6 +136,44 @@ START_TEST(test_defaults)
 	ck_assert_int_eq(o.show_help, 0);
 	ck_assert_int_eq(o.show_version, 0);
 	EXPECT_ARGS(&o, "h:a", "g:b");
+	free(o.args);
+	cmdline_free(&c);
+}
+END_TEST
+
+/* --log-file and its format as rsync's client sets them; the time
+ * limits as a moment (their parsing: test_timelimit.c). */
+START_TEST(test_log_file_and_limits)
+{
+	struct options o;
+	struct cmdline c;
+	time_t before = time(NULL);
+
+	PARSE_OK(&o, &c, NULL, "--log-file=/l", "h:a", "g:b");
+	ck_assert_str_eq(o.logfile_name, "/l");
+	ck_assert_str_eq(o.logfile_format, "%i %n%L");
+	ck_assert_int_eq(o.logfile_format_has_i, 1);
+	ck_assert_int_eq(o.logfile_format_has_o_or_i, 1);
+	ck_assert_int_eq(o.stop_at_utime, 0);
+	free(o.args);
+	cmdline_free(&c);
+
+	PARSE_OK(&o, &c, NULL, "--log-file-format=%o %n", "--log-file", "/l", "h:a", "g:b");
+	ck_assert_str_eq(o.logfile_format, "%o %n");
+	ck_assert_int_eq(o.logfile_format_has_i, 0);
+	ck_assert_int_eq(o.logfile_format_has_o_or_i, 1);
+	free(o.args);
+	cmdline_free(&c);
+
+	/* a format without --log-file does nothing */
+	PARSE_OK(&o, &c, NULL, "--log-file-format=%i", "h:a", "g:b");
+	ck_assert_ptr_null(o.logfile_format);
+	free(o.args);
+	cmdline_free(&c);
+
+	/* the last limit counts; --time-limit is --stop-after */
+	PARSE_OK(&o, &c, NULL, "--stop-at=23:59", "--time-limit=2", "h:a", "g:b");
+	ck_assert(o.stop_at_utime >= before + 120 && o.stop_at_utime <= time(NULL) + 120);
 	free(o.args);
 	cmdline_free(&c);
 }
@@ -1581,10 +1620,12 @@ START_TEST(test_refused_options)
 		{{"--daemon"}, "--daemon: rsync-relay is a client; it runs no daemon itself"},
 		{{"--server"}, "--server: rsync-relay is a client; it starts both servers itself"},
 		{{"--sender"}, "--sender: rsync-relay is a client; it starts both servers itself"},
-		{{"--log-file=/l"}, "--log-file: rsync-relay keeps no log file of its own; give "
-				    "--log-file to a server with -M"},
-		{{"--stop-after=5"}, "--stop-after: not yet supported by rsync-relay"},
-		{{"--stop-at=12:00"}, "--stop-at: not yet supported by rsync-relay"},
+		/* rsync's own words for bad time limits */
+		{{"--stop-after=0"}, "invalid --stop-after value: 0"},
+		{{"--time-limit=x"}, "invalid --stop-after value: x"},
+		{{"--stop-at=25:00"}, "invalid --stop-at format: 25:00"},
+		{{"--stop-at", "2000-01-01T00:00"},
+		 "--stop-at time is not in the future: 2000-01-01T00:00"},
 	};
 
 	for (size_t i = 0; i < ARRAY_LEN(vec); i++) {
@@ -1608,9 +1649,8 @@ START_TEST(test_refused_options)
 	/* and the rest of that kind, by name */
 	{
 		static const char *const more[] = {
-			"--log-file-format=x", "--stderr=all", "--msgs2stderr",
+			"--stderr=all", "--msgs2stderr",
 			"--config=x", "--dparam=a=b", "--detach", "--early-input=x",
-			"--time-limit=3",
 			"--blocking-io",
 		};
 
@@ -2257,6 +2297,7 @@ Suite *options_suite(void)
 	TCase *tx = tcase_create("transfer_options");
 
 	tcase_add_test(tc, test_defaults);
+	tcase_add_test(tc, test_log_file_and_limits);
 	tcase_add_test(tc, test_bundle_avz);
 	tcase_add_test(tc, test_bundle_aHv);
 	tcase_add_test(tc, test_archive_expands);

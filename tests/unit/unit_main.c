@@ -31,6 +31,8 @@ int main(void)
 	srunner_add_suite(sr, digest_suite());
 	srunner_add_suite(sr, daemon_suite());
 	srunner_add_suite(sr, refusal_suite());
+	srunner_add_suite(sr, timelimit_suite());
+	srunner_add_suite(sr, logfile_suite());
 
 	srunner_run_all(sr, CK_NORMAL);
 	failed = srunner_ntests_failed(sr);
