@@ -13,7 +13,7 @@
 #include "wire.h"
 
 #define RELAY_PROTOCOL 32	/* the newest protocol the relay speaks */
-#define RELAY_MIN_PROTOCOL 29	/* the oldest */
+#define RELAY_MIN_PROTOCOL 27	/* the oldest */
 
 /* compat flags (rsync's compat.c) */
 #define CF_INC_RECURSE (1 << 0)

@@ -200,7 +200,9 @@ static int whole_name(struct sendstream *ss, const struct fentry *e, uint32_t xf
 	unsigned char *o = ss->subst;
 
 	xflags &= ~(uint32_t)(XMIT_SAME_NAME | XMIT_LONG_NAME);
-	if (nlen > 255)
+	/* protocol 27 has one flag byte, which must not be 0: rsync's sender
+	 * then sets XMIT_LONG_NAME on a directory */
+	if (nlen > 255 || (ss->p.fo.protocol < 28 && !(xflags & 0xFF)))
 		xflags |= XMIT_LONG_NAME;
 	k = flist_encode_xflags(xflags, ss->p.fo.varint_flags, ss->p.fo.protocol, o);
 	if (!k || nlen >= RELAY_MAXPATHLEN) {
@@ -208,7 +210,7 @@ static int whole_name(struct sendstream *ss, const struct fentry *e, uint32_t xf
 			 e->name, (unsigned)ss->fst.xflags);
 		return refuse(ss, RERR_PROTOCOL);
 	}
-	if (nlen > 255) {
+	if (xflags & XMIT_LONG_NAME) {
 		wire_put_u32(o + k, (uint32_t)nlen);	/* an int before protocol 30 */
 		k += 4;
 	} else
