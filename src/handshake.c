@@ -8,6 +8,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "seed.h"
 #include "signals.h"
 #include "stderr_label.h"
 #include "wire.h"
@@ -42,6 +43,37 @@ static int wait_fd(struct hs_side *s, int fd, short events, struct report *r)
 	}
 }
 
+/* How long a closed server's stderr may take to end: ssh sends it apart
+ * from the connection's end. */
+#define REFUSAL_WAIT_MS 2000
+
+/* A connection closed at the start: a server that refused an option of
+ * its command line said so on stderr.  A refused --checksum-seed is left
+ * to the caller (s->refused_seed; nothing reported), another option is
+ * the run's end with rsync's code for a syntax error.  Returns 1 when
+ * it was a refusal, else 0: the closed connection is then reported. */
+static int refused_option(struct hs_side *s, struct report *r)
+{
+	const char *line;
+	int why;
+
+	if (s->err_stream < 0 || !r->shells)
+		return 0;
+	why = stderr_label_refusal(r->shells, s->err_stream, r, REFUSAL_WAIT_MS, &line);
+	if (why)
+		r->peer_lost = 0;	/* its end is explained: its code is not the run's */
+	if (why == SEED_LINE_SEED) {
+		s->refused_seed = 1;
+		return 1;
+	}
+	if (why == SEED_LINE_OPTION) {
+		report_fatal(r, RERR_SYNTAX, "the %s (%s) refused an option of its command line: %s",
+			     s->who, s->where, line);
+		return 1;
+	}
+	return 0;
+}
+
 /* Reads exactly n bytes, or reports how the connection ended. */
 static int read_full(struct hs_side *s, void *buf, size_t n, struct report *r)
 {
@@ -61,6 +93,8 @@ static int read_full(struct hs_side *s, void *buf, size_t n, struct report *r)
 		if (k < 0 && (errno == EINTR || errno == EAGAIN))
 			continue;
 		r->peer_lost = 1;
+		if (refused_option(s, r))
+			return -1;
 		report_fatal(r, RERR_STREAMIO,
 			     "connection unexpectedly closed (%llu bytes received so far) [%s] (%s)",
 			     (unsigned long long)s->bytes_in, s->who, s->where);
@@ -87,6 +121,8 @@ static int write_full(struct hs_side *s, const void *buf, size_t n, struct repor
 		if (k < 0 && (errno == EINTR || errno == EAGAIN))
 			continue;
 		r->peer_lost = 1;
+		if (refused_option(s, r))
+			return -1;
 		report_fatal(r, RERR_STREAMIO, "connection to the %s (%s) closed while starting (%s)",
 			     s->who, s->where, k < 0 ? strerror(errno) : "end of file");
 		return -1;
@@ -478,6 +514,26 @@ int32_t hs_read_version(struct hs_side *s, struct report *r)
 	return (int32_t)wire_get_u32(s->pre);
 }
 
+int hs_read_seed(struct hs_side *s, int max_protocol, int32_t *seed, struct report *r)
+{
+	int32_t offer = max_protocol ? max_protocol : RELAY_PROTOCOL, v;
+
+	/* a server takes the lower of its version and ours, whichever
+	 * speaks first */
+	if (write_int(s, offer, r) < 0)
+		return -1;
+	s->sent = offer;
+	if ((v = hs_read_version(s, r)) < 0)
+		return -1;
+	if (v < 20 || v > 40 || !seed_follows_version(offer, v))
+		return 0;	/* hs_parse reports a bad version */
+	if (read_full(s, s->pre + 4, 4, r) < 0)
+		return -1;
+	s->npre = 8;
+	*seed = (int32_t)wire_get_u32(s->pre + 4);
+	return 1;
+}
+
 void hs_set_daemon(struct hs_side *s, int protocol)
 {
 	wire_put_u32(s->pre, (uint32_t)protocol);
@@ -625,7 +681,7 @@ int handshake_run(struct hs_side *a, struct hs_side *b, const struct hs_wants *w
 	const unsigned char *const bufs[2] = { in[0], alone ? in[0] : in[1] };
 	size_t have[2] = { 0, 0 };
 	int sent_protocol = 0, sent_names = 0, k;
-	int32_t sent[2] = { 0, 0 };
+	int32_t sent[2] = { a->sent, alone ? 0 : b->sent };
 	struct hs_progress p;
 	char err[2 * HS_LIST_MAX + 256];
 
@@ -682,11 +738,14 @@ int handshake_run(struct hs_side *a, struct hs_side *b, const struct hs_wants *w
 	}
 	if (k == HS_COMPAT_MISMATCH)
 		return k;
-	if (s->seed_src != s->seed_dest)
-		report_warn(r, "the servers chose different checksum seeds (%d and %d), so blocks "
-			    "match only by chance and nearly every byte is sent as literal data; "
-			    "give both "
-			    "server commands the same --checksum-seed",
-			    (int)s->seed_src, (int)s->seed_dest);
+	switch (seed_verdict(s->protocol, s->seed_src, s->seed_dest, w->no_seed_option, err,
+			     sizeof err)) {
+	case SEED_FATAL:
+		report_fatal(r, RERR_UNSUPPORTED, "%s", err);
+		return -1;
+	case SEED_WARN:
+		report_warn(r, "%s", err);
+		break;
+	}
 	return 0;
 }

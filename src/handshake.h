@@ -61,10 +61,19 @@ struct hs_side {
 	 * before handshake_run(): its version, read early to agree a
 	 * daemon's greeting (hs_read_version), or for a daemon the version
 	 * the greetings agreed, standing in for the one it never sends. */
-	unsigned char pre[4];
+	unsigned char pre[8];
 	int npre;
 	int daemon;		/* the relay sends it no version either */
+	int32_t sent;		/* the version sent it before, or 0 */
+	int err_stream;		/* its remote shell's stderr_label stream, or -1 */
+	int refused_seed;	/* it closed, having refused --checksum-seed */
 };
+
+/* The version and, when it follows (seed.h), the seed of a server started
+ * alone: the relay offers it its version (or --protocol's) and reads its
+ * answer into s->pre.  Returns 1 with *seed set, 0 when the seed comes
+ * later in the handshake, -1 after an error (or s->refused_seed). */
+int hs_read_seed(struct hs_side *s, int max_protocol, int32_t *seed, struct report *r);
 
 /* Reads a server's version before the handshake (into s->pre), so that a
  * daemon on the other side is greeted with no more than it.  Returns the
@@ -84,6 +93,7 @@ struct hs_wants {
 	int max_protocol;		/* --protocol, or 0 */
 	int level_zero;			/* --compress-level=0: zlib and zlibx
 					 * are then off on both servers */
+	int no_seed_option;		/* neither server takes --checksum-seed */
 };
 
 /* Runs the handshake on both servers.  Returns 0; -1 after reporting a

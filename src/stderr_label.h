@@ -20,6 +20,12 @@ struct stderr_stream {
 	char tag[160];			/* "[source web04] " */
 	unsigned char part[STDERR_LABEL_LINE];	/* an unfinished line */
 	size_t len;
+	/* getopt's refusal of an option (SEED_LINE_*, seed.h) and its
+	 * line; after a refused --checksum-seed, which the relay mends by
+	 * starting the server again, the rest (the usage) is not shown */
+	int refusal;
+	char refused[256];
+	int muted;
 };
 
 struct stderr_label {
@@ -40,6 +46,12 @@ int stderr_label_pollfds(const struct stderr_label *l, struct pollfd *pf);
 /* Reads what the streams hold now, without blocking, and prints each
  * whole line with its tag on r's stderr. */
 void stderr_label_drain(struct stderr_label *l, struct report *r);
+
+/* What the server behind stream i refused at its start (SEED_LINE_*),
+ * judged once the stream has ended (for at most wait_ms: its connection
+ * has closed); *line is getopt's line for it. */
+int stderr_label_refusal(struct stderr_label *l, int i, struct report *r, int wait_ms,
+			 const char **line);
 
 /* The end: reads each stream to its end (for at most wait_ms in all,
  * the shells being gone), prints an unfinished last line, closes.  With

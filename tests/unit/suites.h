@@ -36,5 +36,6 @@ Suite *clientdebug_suite(void);
 Suite *copyas_suite(void);
 Suite *digest_suite(void);
 Suite *daemon_suite(void);
+Suite *seed_suite(void);
 
 #endif

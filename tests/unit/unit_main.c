@@ -30,6 +30,7 @@ int main(void)
 	srunner_add_suite(sr, copyas_suite());
 	srunner_add_suite(sr, digest_suite());
 	srunner_add_suite(sr, daemon_suite());
+	srunner_add_suite(sr, seed_suite());
 
 	srunner_run_all(sr, CK_NORMAL);
 	failed = srunner_ntests_failed(sr);

@@ -1,0 +1,83 @@
+/* One checksum seed for both servers (see seed.h). */
+#include "seed.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* the first place needle occurs in [h, h+len), or NULL */
+static const char *find(const char *h, size_t len, const char *needle)
+{
+	size_t n = strlen(needle);
+
+	for (size_t i = 0; n <= len && i <= len - n; i++)
+		if (memcmp(h + i, needle, n) == 0)
+			return h + i;
+	return NULL;
+}
+
+int seed_refusal_line(const char *line, size_t len)
+{
+	static const char *const words[] = {
+		"unrecognized option", "unknown option", "illegal option",
+	};
+	const char *at = NULL;
+
+	for (size_t i = 0; !at && i < sizeof words / sizeof *words; i++)
+		at = find(line, len, words[i]);
+	if (!at)
+		return SEED_LINE_OTHER;
+	/* the option's name follows the words */
+	len -= (size_t)(at - line);
+	return find(at, len, "checksum-seed") ? SEED_LINE_SEED : SEED_LINE_OPTION;
+}
+
+void seed_plan_init(struct seed_plan *sp, int32_t seed)
+{
+	sp->seed[0] = sp->seed[1] = seed;
+	sp->refused[0] = sp->refused[1] = 0;
+	sp->first = -1;
+}
+
+void seed_plan_refused(struct seed_plan *sp, int side, int lone)
+{
+	sp->refused[side] = 1;
+	sp->seed[side] = 0;
+	if (lone || sp->refused[!side]) {
+		sp->seed[!side] = 0;
+		sp->first = -1;
+	} else
+		sp->first = side;
+}
+
+int seed_plan_none(const struct seed_plan *sp)
+{
+	return sp->refused[0] && sp->refused[1];
+}
+
+int seed_follows_version(int32_t offer, int32_t v)
+{
+	return (offer < v ? offer : v) < 30;
+}
+
+int seed_verdict(int protocol, int32_t a, int32_t b, int none, char *msg, size_t msglen)
+{
+	char why[160];
+
+	if (a == b)
+		return SEED_SAME;
+	if (none)
+		snprintf(why, sizeof why, "neither server takes --checksum-seed");
+	else
+		snprintf(why, sizeof why, "the servers chose different checksum seeds (%d and %d)",
+			 (int)a, (int)b);
+	if (protocol < 30) {
+		snprintf(msg, msglen, "%s, and below protocol 30 every file's checksum depends "
+			 "on it, so no file would verify%s", why,
+			 none ? "" : ": give both server commands the same --checksum-seed");
+		return SEED_FATAL;
+	}
+	snprintf(msg, msglen, "%s, so blocks match only by chance and nearly every byte is "
+		 "sent as literal data%s", why,
+		 none ? "" : "; give both server commands the same --checksum-seed");
+	return SEED_WARN;
+}

@@ -1,0 +1,111 @@
+/* Unit tests for src/seed.c: a server's refusal of --checksum-seed read
+ * from its stderr, the plan of seeds after a refusal, and the verdict on
+ * two seeds that differ. */
+#include <string.h>
+
+#include "seed.h"
+#include "suites.h"
+
+static int classify(const char *line)
+{
+	return seed_refusal_line(line, strlen(line));
+}
+
+START_TEST(test_refusal_lines)
+{
+	/* getopt_long's words: glibc, FreeBSD and macOS, OpenBSD */
+	ck_assert_int_eq(classify("rsync: unrecognized option '--checksum-seed=123'"),
+			 SEED_LINE_SEED);
+	ck_assert_int_eq(classify("rsync: unrecognized option `--checksum-seed=123'"),
+			 SEED_LINE_SEED);
+	ck_assert_int_eq(classify("openrsync: unknown option -- checksum-seed=123"),
+			 SEED_LINE_SEED);
+	ck_assert_int_eq(classify("rsync: unrecognized option '--no-such-thing'"),
+			 SEED_LINE_OPTION);
+	ck_assert_int_eq(classify("rsync: illegal option -- Z"), SEED_LINE_OPTION);
+	/* the option's name must come after the words */
+	ck_assert_int_eq(classify("--checksum-seed=1: unrecognized option '--x'"),
+			 SEED_LINE_OPTION);
+	ck_assert_int_eq(classify("usage: rsync [-DFP]"), SEED_LINE_OTHER);
+	ck_assert_int_eq(classify("Permission denied (publickey)."), SEED_LINE_OTHER);
+	ck_assert_int_eq(seed_refusal_line("unknown", 7), SEED_LINE_OTHER);
+	/* only len bytes are read */
+	ck_assert_int_eq(seed_refusal_line("unrecognized option '--checksum-seed=1'", 22),
+			 SEED_LINE_OPTION);
+}
+END_TEST
+
+START_TEST(test_plan)
+{
+	struct seed_plan sp;
+
+	seed_plan_init(&sp, 77);
+	ck_assert_int_eq(sp.seed[0], 77);
+	ck_assert_int_eq(sp.seed[1], 77);
+	ck_assert_int_eq(sp.first, -1);
+	ck_assert_int_eq(seed_plan_none(&sp), 0);
+
+	/* the destination refuses: it goes first, without a seed */
+	seed_plan_refused(&sp, 1, 0);
+	ck_assert_int_eq(sp.first, 1);
+	ck_assert_int_eq(sp.seed[1], 0);
+	ck_assert_int_eq(seed_plan_none(&sp), 0);
+
+	/* then the source refuses the destination's seed: none for either */
+	sp.seed[0] = 4242;
+	seed_plan_refused(&sp, 0, 0);
+	ck_assert_int_eq(sp.first, -1);
+	ck_assert_int_eq(sp.seed[0], 0);
+	ck_assert_int_eq(sp.seed[1], 0);
+	ck_assert_int_eq(seed_plan_none(&sp), 1);
+
+	/* alone (a listing, or a daemon on the other side): no seeds */
+	seed_plan_init(&sp, 77);
+	seed_plan_refused(&sp, 0, 1);
+	ck_assert_int_eq(sp.first, -1);
+	ck_assert_int_eq(sp.seed[0], 0);
+	ck_assert_int_eq(sp.seed[1], 0);
+	ck_assert_int_eq(seed_plan_none(&sp), 0);
+}
+END_TEST
+
+START_TEST(test_follows_version)
+{
+	ck_assert_int_eq(seed_follows_version(32, 27), 1);
+	ck_assert_int_eq(seed_follows_version(32, 29), 1);
+	ck_assert_int_eq(seed_follows_version(28, 32), 1);
+	ck_assert_int_eq(seed_follows_version(32, 30), 0);
+	ck_assert_int_eq(seed_follows_version(31, 32), 0);
+}
+END_TEST
+
+START_TEST(test_verdict)
+{
+	char msg[512];
+
+	ck_assert_int_eq(seed_verdict(27, 5, 5, 0, msg, sizeof msg), SEED_SAME);
+	ck_assert_int_eq(seed_verdict(32, 5, 6, 0, msg, sizeof msg), SEED_WARN);
+	ck_assert_ptr_nonnull(strstr(msg, "(5 and 6)"));
+	ck_assert_ptr_nonnull(strstr(msg, "same --checksum-seed"));
+	ck_assert_int_eq(seed_verdict(30, 5, 6, 1, msg, sizeof msg), SEED_WARN);
+	ck_assert_ptr_nonnull(strstr(msg, "neither server takes --checksum-seed"));
+	ck_assert_ptr_null(strstr(msg, "give both"));
+	ck_assert_int_eq(seed_verdict(29, 5, 6, 0, msg, sizeof msg), SEED_FATAL);
+	ck_assert_ptr_nonnull(strstr(msg, "no file would verify"));
+	ck_assert_int_eq(seed_verdict(27, 5, 6, 1, msg, sizeof msg), SEED_FATAL);
+	ck_assert_ptr_nonnull(strstr(msg, "neither server"));
+}
+END_TEST
+
+Suite *seed_suite(void)
+{
+	Suite *s = suite_create("seed");
+	TCase *tc = tcase_create("seed");
+
+	tcase_add_test(tc, test_refusal_lines);
+	tcase_add_test(tc, test_plan);
+	tcase_add_test(tc, test_follows_version);
+	tcase_add_test(tc, test_verdict);
+	suite_add_tcase(s, tc);
+	return s;
+}
