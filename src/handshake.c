@@ -47,12 +47,7 @@ static int wait_fd(struct hs_side *s, int fd, short events, struct report *r)
  * from the connection's end. */
 #define REFUSAL_WAIT_MS 2000
 
-/* A connection closed at the start: a server that refused an option of
- * its command line said so on stderr.  A refused --checksum-seed is left
- * to the caller (s->refused_seed; nothing reported), another option is
- * the run's end with rsync's code for a syntax error.  Returns 1 when
- * it was a refusal, else 0: the closed connection is then reported. */
-static int refused_option(struct hs_side *s, struct report *r)
+int hs_refused_option(struct hs_side *s, struct report *r)
 {
 	const char *line;
 	int why;
@@ -93,7 +88,7 @@ static int read_full(struct hs_side *s, void *buf, size_t n, struct report *r)
 		if (k < 0 && (errno == EINTR || errno == EAGAIN))
 			continue;
 		r->peer_lost = 1;
-		if (refused_option(s, r))
+		if (hs_refused_option(s, r))
 			return -1;
 		report_fatal(r, RERR_STREAMIO,
 			     "connection unexpectedly closed (%llu bytes received so far) [%s] (%s)",
@@ -121,7 +116,7 @@ static int write_full(struct hs_side *s, const void *buf, size_t n, struct repor
 		if (k < 0 && (errno == EINTR || errno == EAGAIN))
 			continue;
 		r->peer_lost = 1;
-		if (refused_option(s, r))
+		if (hs_refused_option(s, r))
 			return -1;
 		report_fatal(r, RERR_STREAMIO, "connection to the %s (%s) closed while starting (%s)",
 			     s->who, s->where, k < 0 ? strerror(errno) : "end of file");

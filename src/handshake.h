@@ -69,6 +69,14 @@ struct hs_side {
 	int refused_seed;	/* it closed, having refused --checksum-seed */
 };
 
+/* A connection closed at the start: a server that refused an option of
+ * its command line said so on stderr (seed.h).  A refused --checksum-seed
+ * is left to the caller (s->refused_seed; nothing reported), another
+ * option is the run's end with rsync's code for a syntax error.  Returns
+ * 1 when it was a refusal, else 0: the caller reports the closed
+ * connection. */
+int hs_refused_option(struct hs_side *s, struct report *r);
+
 /* The version and, when it follows (seed.h), the seed of a server started
  * alone: the relay offers it its version (or --protocol's) and reads its
  * answer into s->pre.  Returns 1 with *seed set, 0 when the seed comes

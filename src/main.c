@@ -247,7 +247,8 @@ static void say_on_tty(struct report *r, const char *where)
  * login), ends the run there: the other login would only be a second
  * prompt for a doomed run.  The closed connection is reported as rsync
  * reports it, and the shell's own code (255 for ssh) becomes the run's. */
-static int await_login(const struct child *c, struct stderr_label *shells, struct report *r)
+static int await_login(const struct child *c, struct hs_side *hs, struct stderr_label *shells,
+		       struct report *r)
 {
 	for (;;) {
 		struct pollfd p[3] = { { .fd = c->from_fd, .events = POLLIN } };
@@ -260,6 +261,8 @@ static int await_login(const struct child *c, struct stderr_label *shells, struc
 		}
 		if (n > 0 && p[0].revents && !(p[0].revents & POLLIN)) {
 			r->peer_lost = 1;
+			if (hs_refused_option(hs, r))
+				return -1;
 			report_fatal(r, RERR_STREAMIO, "connection unexpectedly closed "
 				     "(0 bytes received so far) [%s] (%s)", c->name, c->where);
 			return -1;
@@ -561,8 +564,8 @@ static int start_both(struct conn *c, const struct options *o, const struct oper
 		 * one is possible the second shell starts once the first has
 		 * logged in (its server speaks); otherwise both start at once. */
 		if (k && sp->first < 0 && prompt && c->plan.src_kind != SIDE_DAEMON &&
-		    await_login(&c->src, &c->shells, r) < 0)
-			return -1;
+		    (rc = await_login(&c->src, &c->a, &c->shells, r)) < 0)
+			goto refused;
 		show_side(c, o, ops, i, r);
 		if (start_side(c, i, i ? &ops->dest : &ops->src, o, prompt, r) < 0)
 			return -1;
