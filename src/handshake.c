@@ -733,11 +733,14 @@ int handshake_run(struct hs_side *a, struct hs_side *b, const struct hs_wants *w
 	}
 	if (k == HS_COMPAT_MISMATCH)
 		return k;
-	switch (seed_verdict(s->protocol, s->seed_src, s->seed_dest, w->no_seed_option, err,
-			     sizeof err)) {
+	switch (seed_verdict(s->protocol, s->checksum, s->compress[0] != '\0', s->seed_src,
+			     s->seed_dest, w->no_seed_option, err, sizeof err)) {
 	case SEED_FATAL:
 		report_fatal(r, RERR_UNSUPPORTED, "%s", err);
 		return -1;
+	case SEED_RESIGN:
+		s->resign = 1;
+		/* fall through */
 	case SEED_WARN:
 		report_warn(r, "%s", err);
 		break;

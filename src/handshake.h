@@ -46,6 +46,8 @@ struct session {
 	int xfer_sum_len;		/* bytes of a whole-file checksum */
 	int flist_csum_len;		/* bytes of a -c checksum in the file list */
 	int32_t seed_src, seed_dest;
+	int resign;			/* the seeds differ below protocol 30: each
+					 * file's checksum is made again (seed.h) */
 	int remote_src, remote_dest;	/* the version each server sent */
 	int sum_negotiated, zip_negotiated; /* names agreed from the lists */
 };

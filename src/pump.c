@@ -167,6 +167,9 @@ int pump_init(struct relay *rl, struct child *src, struct child *dest,
 	p.append_mode = o->append_mode;
 	p.trust = &rl->trust;	/* main.c's setup_trust() fills it in */
 	p.max_alloc = o->max_alloc;
+	p.resign = s->resign;
+	p.seed_src = s->seed_src;
+	p.seed_dest = s->seed_dest;
 
 	rl->fmt = (struct item_format){
 		.fmt = o->stdout_format, .has_i = o->stdout_format_has_i,

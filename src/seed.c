@@ -59,8 +59,11 @@ int seed_follows_version(int32_t offer, int32_t v)
 	return (offer < v ? offer : v) < 30;
 }
 
-int seed_verdict(int protocol, int32_t a, int32_t b, int none, char *msg, size_t msglen)
+int seed_verdict(int protocol, const char *checksum, int compressed, int32_t a, int32_t b,
+		 int none, char *msg, size_t msglen)
 {
+	static const char literal[] = "so blocks match only by chance and nearly every byte is "
+				      "sent as literal data";
 	char why[160];
 
 	if (a == b)
@@ -70,14 +73,71 @@ int seed_verdict(int protocol, int32_t a, int32_t b, int none, char *msg, size_t
 	else
 		snprintf(why, sizeof why, "the servers chose different checksum seeds (%d and %d)",
 			 (int)a, (int)b);
-	if (protocol < 30) {
-		snprintf(msg, msglen, "%s, and below protocol 30 every file's checksum depends "
-			 "on it, so no file would verify%s", why,
-			 none ? "" : ": give both server commands the same --checksum-seed");
+	if (protocol >= 30 || strcmp(checksum, "md4") != 0) {
+		snprintf(msg, msglen, "%s, %s%s", why, literal,
+			 none ? "" : "; give both server commands the same --checksum-seed");
+		return SEED_WARN;
+	}
+	if (compressed) {
+		snprintf(msg, msglen, "%s, and below protocol 30 every file's checksum depends on "
+			 "it: with compressed data, which the relay does not unpack, no file "
+			 "would verify%s", why,
+			 none ? "" : "; give both server commands the same --checksum-seed");
 		return SEED_FATAL;
 	}
-	snprintf(msg, msglen, "%s, so blocks match only by chance and nearly every byte is "
-		 "sent as literal data%s", why,
+	snprintf(msg, msglen, "%s, %s (the relay makes each file's checksum again for the "
+		 "receiver)%s", why, literal,
 		 none ? "" : "; give both server commands the same --checksum-seed");
-	return SEED_WARN;
+	return SEED_RESIGN;
+}
+
+/* md4 begun with a seed, as rsync's checksum below protocol 30 */
+static void seeded(struct digest_ctx *c, int32_t seed)
+{
+	unsigned char b[4] = { (unsigned char)seed, (unsigned char)((uint32_t)seed >> 8),
+			       (unsigned char)((uint32_t)seed >> 16),
+			       (unsigned char)((uint32_t)seed >> 24) };
+
+	digest_init(c, DIGEST_MD4);
+	digest_update(c, b, sizeof b);
+}
+
+void seed_resign_init(struct seed_resign *rs, int32_t seed_src, int32_t seed_dest)
+{
+	memset(rs, 0, sizeof *rs);
+	rs->seed_src = seed_src;
+	rs->seed_dest = seed_dest;
+	seed_resign_start(rs);
+}
+
+void seed_resign_start(struct seed_resign *rs)
+{
+	seeded(&rs->src, rs->seed_src);
+	seeded(&rs->dest, rs->seed_dest);
+	rs->unseen = 0;
+}
+
+void seed_resign_data(struct seed_resign *rs, const unsigned char *p, size_t n)
+{
+	digest_update(&rs->src, p, n);
+	digest_update(&rs->dest, p, n);
+}
+
+void seed_resign_match(struct seed_resign *rs)
+{
+	rs->unseen = 1;
+}
+
+int seed_resign_sum(struct seed_resign *rs, const unsigned char sum[16], unsigned char out[16])
+{
+	unsigned char mine[DIGEST_MAX_LEN], theirs[DIGEST_MAX_LEN];
+
+	if (rs->unseen)
+		return 0;
+	digest_final(&rs->src, mine);
+	digest_final(&rs->dest, theirs);
+	if (memcmp(mine, sum, 16) != 0)
+		return 0;
+	memcpy(out, theirs, 16);
+	return 1;
 }

@@ -14,6 +14,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "digest.h"
+
 /* What a server's stderr line at its start says (seed_refusal_line). */
 #define SEED_LINE_OTHER 0
 #define SEED_LINE_SEED 1	/* getopt refused --checksum-seed */
@@ -52,13 +54,40 @@ int seed_plan_none(const struct seed_plan *sp);
  * Returns 1 when the seed follows the version, else 0. */
 int seed_follows_version(int32_t offer, int32_t v);
 
-/* Two seeds that differ: block sums match only by chance, and below
- * protocol 30 (md4 seeded with it) no file's checksum would verify.
- * Returns SEED_SAME, SEED_WARN or SEED_FATAL, with msg said in the last
- * two cases (none: neither server takes --checksum-seed). */
+/* Two seeds that differ: block sums match only by chance.  Below
+ * protocol 30 each file's md4 checksum starts with the seed too: the
+ * relay then makes the sender's checksum again for the receiver from the
+ * file's data (seed_resign), which it sees whole when nothing matched and
+ * nothing is compressed; compressed, no file would verify.  Returns
+ * SEED_SAME, or SEED_WARN, SEED_RESIGN or SEED_FATAL with msg said (none:
+ * neither server takes --checksum-seed). */
 #define SEED_SAME 0
 #define SEED_WARN 1
-#define SEED_FATAL 2
-int seed_verdict(int protocol, int32_t a, int32_t b, int none, char *msg, size_t msglen);
+#define SEED_RESIGN 2
+#define SEED_FATAL 3
+int seed_verdict(int protocol, const char *checksum, int compressed, int32_t a, int32_t b,
+		 int none, char *msg, size_t msglen);
+
+/* A file's checksum made again for the receiver: md4 of the seed (four
+ * bytes, little-endian) and the data, once with each server's seed. */
+struct seed_resign {
+	int32_t seed_src, seed_dest;
+	struct digest_ctx src, dest;
+	int unseen;		/* a block of the basis was reused: its data
+				 * never passed through the relay */
+};
+
+void seed_resign_init(struct seed_resign *rs, int32_t seed_src, int32_t seed_dest);
+/* A file's data begins. */
+void seed_resign_start(struct seed_resign *rs);
+/* Literal data of the file. */
+void seed_resign_data(struct seed_resign *rs, const unsigned char *p, size_t n);
+/* A block of the basis is reused. */
+void seed_resign_match(struct seed_resign *rs);
+/* The sender's checksum of the file: returns 1 with out the receiver's
+ * when sum is the sender's own over the data seen; else 0, and sum goes
+ * on as it is (the receiver then discards the file and asks for it
+ * again, with full-length block sums that will not match). */
+int seed_resign_sum(struct seed_resign *rs, const unsigned char sum[16], unsigned char out[16]);
 
 #endif

@@ -1,8 +1,10 @@
 /* Unit tests for src/seed.c: a server's refusal of --checksum-seed read
- * from its stderr, the plan of seeds after a refusal, and the verdict on
- * two seeds that differ. */
+ * from its stderr, the plan of seeds after a refusal, the verdict on two
+ * seeds that differ, and a file's checksum made again for the other
+ * seed. */
 #include <string.h>
 
+#include "digest.h"
 #include "seed.h"
 #include "suites.h"
 
@@ -83,17 +85,71 @@ START_TEST(test_verdict)
 {
 	char msg[512];
 
-	ck_assert_int_eq(seed_verdict(27, 5, 5, 0, msg, sizeof msg), SEED_SAME);
-	ck_assert_int_eq(seed_verdict(32, 5, 6, 0, msg, sizeof msg), SEED_WARN);
+	ck_assert_int_eq(seed_verdict(27, "md4", 0, 5, 5, 0, msg, sizeof msg), SEED_SAME);
+	ck_assert_int_eq(seed_verdict(32, "xxh128", 0, 5, 6, 0, msg, sizeof msg), SEED_WARN);
 	ck_assert_ptr_nonnull(strstr(msg, "(5 and 6)"));
 	ck_assert_ptr_nonnull(strstr(msg, "same --checksum-seed"));
-	ck_assert_int_eq(seed_verdict(30, 5, 6, 1, msg, sizeof msg), SEED_WARN);
+	ck_assert_int_eq(seed_verdict(30, "md5", 1, 5, 6, 1, msg, sizeof msg), SEED_WARN);
 	ck_assert_ptr_nonnull(strstr(msg, "neither server takes --checksum-seed"));
 	ck_assert_ptr_null(strstr(msg, "give both"));
-	ck_assert_int_eq(seed_verdict(29, 5, 6, 0, msg, sizeof msg), SEED_FATAL);
+	/* md4 below 30 starts with the seed: made again, or with -z fatal */
+	ck_assert_int_eq(seed_verdict(29, "md4", 0, 5, 6, 0, msg, sizeof msg), SEED_RESIGN);
+	ck_assert_ptr_nonnull(strstr(msg, "checksum again"));
+	ck_assert_int_eq(seed_verdict(27, "md4", 0, 5, 6, 1, msg, sizeof msg), SEED_RESIGN);
+	ck_assert_int_eq(seed_verdict(27, "md4", 1, 5, 6, 1, msg, sizeof msg), SEED_FATAL);
 	ck_assert_ptr_nonnull(strstr(msg, "no file would verify"));
-	ck_assert_int_eq(seed_verdict(27, 5, 6, 1, msg, sizeof msg), SEED_FATAL);
-	ck_assert_ptr_nonnull(strstr(msg, "neither server"));
+	/* --checksum-choice=md5 below 30: no seed in it */
+	ck_assert_int_eq(seed_verdict(28, "md5", 1, 5, 6, 0, msg, sizeof msg), SEED_WARN);
+}
+END_TEST
+
+/* md4 of the seed's four bytes (little-endian) and the data */
+static void expected(int32_t seed, const char *data, unsigned char out[DIGEST_MAX_LEN])
+{
+	struct digest_ctx c;
+	unsigned char b[4] = { (unsigned char)(seed & 0xFF), (unsigned char)((seed >> 8) & 0xFF),
+			       (unsigned char)((seed >> 16) & 0xFF),
+			       (unsigned char)((seed >> 24) & 0xFF) };
+
+	digest_init(&c, DIGEST_MD4);
+	digest_update(&c, b, 4);
+	digest_update(&c, data, strlen(data));
+	digest_final(&c, out);
+}
+
+START_TEST(test_resign)
+{
+	static const char data[] = "hello, world\nand a second line of the file\n";
+	unsigned char a[DIGEST_MAX_LEN], b[DIGEST_MAX_LEN], out[16];
+	struct seed_resign rs;
+
+	expected(0x01020304, data, a);
+	expected(-7, data, b);
+	ck_assert(memcmp(a, b, 16) != 0);
+
+	/* the data in pieces; the sender's sum turns into the receiver's */
+	seed_resign_init(&rs, 0x01020304, -7);
+	seed_resign_data(&rs, (const unsigned char *)data, 5);
+	seed_resign_data(&rs, (const unsigned char *)data + 5, sizeof data - 1 - 5);
+	ck_assert_int_eq(seed_resign_sum(&rs, a, out), 1);
+	ck_assert(memcmp(out, b, 16) == 0);
+
+	/* a sum that is not the sender's over this data goes on unchanged */
+	seed_resign_start(&rs);
+	seed_resign_data(&rs, (const unsigned char *)data, sizeof data - 2);
+	ck_assert_int_eq(seed_resign_sum(&rs, a, out), 0);
+
+	/* a reused block: its data was never seen */
+	seed_resign_start(&rs);
+	seed_resign_data(&rs, (const unsigned char *)data, sizeof data - 1);
+	seed_resign_match(&rs);
+	ck_assert_int_eq(seed_resign_sum(&rs, a, out), 0);
+
+	/* the next file starts afresh */
+	seed_resign_start(&rs);
+	seed_resign_data(&rs, (const unsigned char *)data, sizeof data - 1);
+	ck_assert_int_eq(seed_resign_sum(&rs, a, out), 1);
+	ck_assert(memcmp(out, b, 16) == 0);
 }
 END_TEST
 
@@ -106,6 +162,7 @@ Suite *seed_suite(void)
 	tcase_add_test(tc, test_plan);
 	tcase_add_test(tc, test_follows_version);
 	tcase_add_test(tc, test_verdict);
+	tcase_add_test(tc, test_resign);
 	suite_add_tcase(s, tc);
 	return s;
 }
