@@ -1046,12 +1046,14 @@ static int read_side(struct relay *rl, struct side *sd)
 }
 
 /* A server closed its output.  After the sender's statistics that is the
- * normal end; before, the other server is stopped as rsync's client
- * would stop it. */
+ * normal end, and so it is for a receiver after its goodbye (openrsync's
+ * leaves then, before the sender's statistics, which it never reads);
+ * before, the other server is stopped as rsync's client would stop it. */
 static void side_ended(struct relay *rl, struct side *gone, struct side *other)
 {
 	if (ss_at_tail(&rl->ss) || rl->stand.active || rl->exit_sent ||
-	    (rl->list.active && rl->ss.first_list_empty))
+	    (rl->list.active && rl->ss.first_list_empty) ||
+	    (gone == &rl->dest && rl->gs.state == GS_END))
 		return;
 	if (signals_caught()) {
 		/* the terminal's Ctrl-C reached the remote shell too */
