@@ -24,7 +24,9 @@ int seed_refusal_line(const char *line, size_t len)
 
 	for (size_t i = 0; !at && i < sizeof words / sizeof *words; i++)
 		at = find(line, len, words[i]);
-	if (!at)
+	/* getopt names the program first ("rsync: "); OpenSSH's own
+	 * complaint about its options does not */
+	if (!at || !find(line, (size_t)(at - line), ": "))
 		return SEED_LINE_OTHER;
 	/* the option's name follows the words */
 	len -= (size_t)(at - line);

@@ -21,10 +21,12 @@
 #define SEED_LINE_SEED 1	/* getopt refused --checksum-seed */
 #define SEED_LINE_OPTION 2	/* getopt refused another option */
 
-/* Classifies one line: getopt's complaint about an unknown option, as
- * glibc ("unrecognized option '--x=1'"), FreeBSD and macOS ("unrecognized
- * option `--x=1'") and OpenBSD ("unknown option -- x") word it, and
- * whether the option is --checksum-seed. */
+/* Classifies one line: getopt's complaint about an unknown option, after
+ * the program's name, as glibc ("rsync: unrecognized option '--x=1'"),
+ * FreeBSD and macOS ("rsync: unrecognized option `--x=1'") and OpenBSD
+ * ("openrsync: unknown option -- x") word it, and whether the option is
+ * --checksum-seed.  OpenSSH's "unknown option -- Z", with no name before
+ * it, is the remote shell's own. */
 int seed_refusal_line(const char *line, size_t len);
 
 /* The seeds to give the servers, and what they refused. */

@@ -29,10 +29,14 @@ START_TEST(test_refusal_lines)
 	ck_assert_int_eq(classify("--checksum-seed=1: unrecognized option '--x'"),
 			 SEED_LINE_OPTION);
 	ck_assert_int_eq(classify("usage: rsync [-DFP]"), SEED_LINE_OTHER);
+	/* OpenSSH on its own options: no program name first */
+	ck_assert_int_eq(classify("unknown option -- Z"), SEED_LINE_OTHER);
+	ck_assert_int_eq(classify("./openrsync: unrecognized option '--checksum-seed=5'"),
+			 SEED_LINE_SEED);
 	ck_assert_int_eq(classify("Permission denied (publickey)."), SEED_LINE_OTHER);
 	ck_assert_int_eq(seed_refusal_line("unknown", 7), SEED_LINE_OTHER);
 	/* only len bytes are read */
-	ck_assert_int_eq(seed_refusal_line("unrecognized option '--checksum-seed=1'", 22),
+	ck_assert_int_eq(seed_refusal_line("rsync: unrecognized option '--checksum-seed=1'", 29),
 			 SEED_LINE_OPTION);
 }
 END_TEST
