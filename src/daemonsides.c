@@ -51,8 +51,8 @@ static int request_module(struct daemon_side *d, int cap, const struct daemonsid
 				r);
 }
 
-int daemonsides_greet(const struct daemonside *sd, int n, int32_t seed, const struct options *o,
-		      struct report *r, int *failed)
+int daemonsides_greet(const struct daemonside *sd, int n, const int32_t seed[2],
+		      const struct options *o, struct report *r, int *failed)
 {
 	const char *env_user = getenv("USER") ? getenv("USER") : getenv("LOGNAME");
 	struct daemon_side d[2];
@@ -86,7 +86,7 @@ int daemonsides_greet(const struct daemonside *sd, int n, int32_t seed, const st
 			continue;
 		*failed = i;
 		/* (rsync counts none of the greeting's bytes) */
-		if ((rc = request_module(&d[i], cap, &sd[i], seed, o, r)) == 0)
+		if ((rc = request_module(&d[i], cap, &sd[i], seed[i], o, r)) == 0)
 			hs_set_daemon(sd[i].hs, d[i].protocol);
 	}
 	return rc;

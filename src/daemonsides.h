@@ -36,12 +36,12 @@ struct daemonside {
 /* Greets the daemon sides among the n (1 or 2): each one's greeting is
  * read, then each is greeted with a protocol no side lacks (a remote
  * shell's server's version is read first for it), asked for its module
- * and given the server's arguments (the --checksum-seed=seed the relay
+ * and given the server's arguments (the --checksum-seed=seed[i] the relay
  * adds by itself is not shown at -vv, as in --print-server-commands);
  * the handshake then reads no version from it (hs_set_daemon).  Returns
  * 0 to go on, 1 when a daemon ended the run at its module list, -1 after
  * an error (reported), with *failed the side it came from. */
-int daemonsides_greet(const struct daemonside *sd, int n, int32_t seed, const struct options *o,
-		      struct report *r, int *failed);
+int daemonsides_greet(const struct daemonside *sd, int n, const int32_t seed[2],
+		      const struct options *o, struct report *r, int *failed);
 
 #endif

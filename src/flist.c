@@ -381,7 +381,13 @@ static ptrdiff_t parse_item(struct flist_state *st, const struct flist_opts *o,
 			if (o->protocol >= 30 && (xflags & XMIT_GROUP_NAME_FOLLOWS))
 				c_name(&c);
 		}
-		if ((o->preserve_devices && is_device(mode)) ||
+		if (((o->preserve_devices && is_device(mode)) ||
+		     (o->preserve_specials && is_special(mode))) && o->protocol < 28) {
+			/* one int for the whole number, unless it is the last one */
+			if (!(xflags & XMIT_SAME_RDEV_pre28))
+				c_int(&c);
+			size = 0;
+		} else if ((o->preserve_devices && is_device(mode)) ||
 		    (o->preserve_specials && is_special(mode) && o->protocol < 31)) {
 			if (!(xflags & XMIT_SAME_RDEV_MAJOR))
 				rdev_major = (uint32_t)c_varint30(&c, o->protocol);
@@ -404,7 +410,9 @@ static ptrdiff_t parse_item(struct flist_state *st, const struct flist_opts *o,
 			}
 		}
 	}
-	if (o->preserve_hard_links && (xflags & XMIT_HLINKED) && o->protocol < 30) {
+	/* Before protocol 28 every regular file carries its device and inode. */
+	if (o->preserve_hard_links && o->protocol < 30 &&
+	    ((xflags & XMIT_HLINKED) || (o->protocol < 28 && S_ISREG(mode)))) {
 		if (!(xflags & XMIT_SAME_DEV_pre30))
 			dev = c_longint(&c);
 		c_longint(&c);
@@ -412,6 +420,8 @@ static ptrdiff_t parse_item(struct flist_state *st, const struct flist_opts *o,
 	const unsigned char *sum_bytes = NULL;
 	if (o->always_checksum && S_ISREG(mode) && !first)
 		sum_bytes = c_bytes(&c, (size_t)o->flist_csum_len);
+	else if (o->always_checksum && o->protocol < 28)
+		c_bytes(&c, (size_t)o->flist_csum_len);	/* zeros for a non-file */
 	else if (o->always_checksum && S_ISREG(mode) && first)
 		sum_bytes = first->sum;	/* a hard link shares the first's */
 	if (o->preserve_acls && !S_ISLNK(mode)) {
@@ -593,14 +603,8 @@ int flist_name_cmp(const char *a, uint32_t mode_a, const char *b, uint32_t mode_
 {
 	int adir = S_ISDIR(mode_a), bdir = S_ISDIR(mode_b);
 
-	if (protocol < 29) {
-		/* Old order: plain byte order of the whole path. */
-		if (strcmp(a, ".") == 0)
-			a = "";
-		if (strcmp(b, ".") == 0)
-			b = "";
+	if (protocol < 29)	/* plain byte order of the whole path, "." too */
 		return strcmp(a, b);
-	}
 	for (;;) {
 		struct comp ca, cb;
 		int ha = next_comp(&a, adir, &ca), hb = next_comp(&b, bdir, &cb);

@@ -28,6 +28,7 @@
 #define XMIT_SAME_RDEV_MAJOR (1 << 8)
 #define XMIT_NO_CONTENT_DIR (1 << 8)
 #define XMIT_HLINKED (1 << 9)
+#define XMIT_SAME_RDEV_pre28 (1 << 2)	/* protocol 27: the same rdev as the last */
 #define XMIT_SAME_DEV_pre30 (1 << 10)
 #define XMIT_USER_NAME_FOLLOWS (1 << 10)
 #define XMIT_RDEV_MINOR_8_pre30 (1 << 11)

@@ -192,7 +192,8 @@ static int on_done(struct genstream *gs)
 			return fail(gs, RERR_PROTOCOL, 0,
 				    "the receiver ended the file lists before the sender's last one");
 	}
-	if (++gs->phase > 2)
+	/* a redo phase, and from protocol 29 the phase of --delay-updates */
+	if (++gs->phase > (gs->p.protocol >= 29 ? 2 : 1))
 		gs->bye = GS_BYE1;
 	return 0;
 }
@@ -314,11 +315,12 @@ int gs_check_success(struct genstream *gs, int32_t ndx)
 	return 0;
 }
 
-/* A request for file ndx: iflags, basis type, xname.  Returns bytes
- * used, 0 for more, -1 on a violation; *keepalive when it was protocol
- * 29's keep-alive, which asks for nothing. */
-static ptrdiff_t request(struct genstream *gs, int32_t ndx, const unsigned char *buf,
-			 size_t len, int *keepalive)
+/* A request for file ndx: iflags (none before protocol 29), basis type,
+ * xname.  Returns 1 with *used set, 0 for more, -1 on a violation;
+ * *keepalive when it was protocol 29's keep-alive, which asks for
+ * nothing. */
+static int request(struct genstream *gs, int32_t ndx, const unsigned char *buf, size_t len,
+		   size_t *used, int *keepalive)
 {
 	const struct flist *fl, *first = live_first(gs);
 	size_t pos = 0, hdr, slen;
@@ -333,7 +335,8 @@ static ptrdiff_t request(struct genstream *gs, int32_t ndx, const unsigned char 
 	}
 	if (gs->p.protocol < 30 && iflags == ITEM_IS_NEW && first && ndx == first->used) {
 		*keepalive = 1;
-		return (ptrdiff_t)pos;
+		*used = pos;
+		return 1;
 	}
 	if (!(fl = check_index(gs, ndx)))
 		return -1;
@@ -368,14 +371,16 @@ static ptrdiff_t request(struct genstream *gs, int32_t ndx, const unsigned char 
 			    ndx);
 	gs->item_ndx = ndx;
 	gs->item_iflags = iflags;
-	return (ptrdiff_t)pos;
+	*used = pos;
+	return 1;
 }
 
 static int step_ndx(struct genstream *gs, const unsigned char *buf, size_t len, size_t *used)
 {
 	struct ndx_state saved = gs->ndx;
 	int32_t ndx;
-	int first, last, keepalive;
+	int first, last, keepalive = 0;
+	size_t took = 0;
 	ptrdiff_t k, n = wire_read_ndx(&gs->ndx, gs->p.protocol, buf, len, &ndx);
 
 	if (n == WIRE_NEED_MORE)
@@ -390,19 +395,20 @@ static int step_ndx(struct genstream *gs, const unsigned char *buf, size_t len, 
 	if (ndx == NDX_DEL_STATS && gs->p.protocol < 31)
 		return fail(gs, RERR_PROTOCOL, 0,
 			    "deletion counts from the receiver before protocol 31");
-	if (ndx == NDX_DEL_STATS)
+	if (ndx == NDX_DEL_STATS) {
 		k = del_stats(gs, buf + n, len - (size_t)n);
-	else if (ndx < 0) {
+		took = k > 0 ? (size_t)k : 0;
+	} else if (ndx < 0) {
 		live_range(gs, &first, &last);
 		return fail(gs, RERR_PROTOCOL, 1, "Invalid file index: %d (%d - %d) [sender]", ndx,
 			    NDX_DONE, last);
 	} else
-		k = request(gs, ndx, buf + n, len - (size_t)n, &keepalive);
+		k = request(gs, ndx, buf + n, len - (size_t)n, &took, &keepalive);
 	if (k <= 0) {
 		gs->ndx = saved;
 		return k < 0 ? -1 : 0;
 	}
-	*used = (size_t)(n + k);
+	*used = (size_t)n + took;
 	if (ndx == NDX_DEL_STATS || keepalive)
 		return 1;
 	if (wants_xattrs(gs, gs->item_iflags)) {

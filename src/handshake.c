@@ -9,6 +9,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "seed.h"
 #include "signals.h"
 #include "stderr_label.h"
 #include "wire.h"
@@ -63,6 +64,32 @@ static int wait_fd(struct hs_side *s, int fd, short events, struct report *r)
 	}
 }
 
+/* How long a closed server's stderr may take to end: ssh sends it apart
+ * from the connection's end. */
+#define REFUSAL_WAIT_MS 2000
+
+int hs_refused_option(struct hs_side *s, struct report *r)
+{
+	const char *line;
+	int why;
+
+	if (s->err_stream < 0 || !r->shells)
+		return 0;
+	why = stderr_label_refusal(r->shells, s->err_stream, r, REFUSAL_WAIT_MS, &line);
+	if (why)
+		r->peer_lost = 0;	/* its end is explained: its code is not the run's */
+	if (why == SEED_LINE_SEED) {
+		s->refused_seed = 1;
+		return 1;
+	}
+	if (why == SEED_LINE_OPTION) {
+		report_fatal(r, RERR_SYNTAX, "the %s (%s) refused an option of its command line: %s",
+			     s->who, s->where, line);
+		return 1;
+	}
+	return 0;
+}
+
 /* Reads exactly n bytes, or reports how the connection ended. */
 static int read_full(struct hs_side *s, void *buf, size_t n, struct report *r)
 {
@@ -82,6 +109,8 @@ static int read_full(struct hs_side *s, void *buf, size_t n, struct report *r)
 		if (k < 0 && (errno == EINTR || errno == EAGAIN))
 			continue;
 		r->peer_lost = 1;
+		if (hs_refused_option(s, r))
+			return -1;
 		report_fatal(r, RERR_STREAMIO,
 			     "connection unexpectedly closed (%llu bytes received so far) [%s] (%s)",
 			     (unsigned long long)s->bytes_in, s->who, s->where);
@@ -108,6 +137,8 @@ static int write_full(struct hs_side *s, const void *buf, size_t n, struct repor
 		if (k < 0 && (errno == EINTR || errno == EAGAIN))
 			continue;
 		r->peer_lost = 1;
+		if (hs_refused_option(s, r))
+			return -1;
 		report_fatal(r, RERR_STREAMIO, "connection to the %s (%s) closed while starting (%s)",
 			     s->who, s->where, k < 0 ? strerror(errno) : "end of file");
 		return -1;
@@ -499,6 +530,26 @@ int32_t hs_read_version(struct hs_side *s, struct report *r)
 	return (int32_t)wire_get_u32(s->pre);
 }
 
+int hs_read_seed(struct hs_side *s, int max_protocol, int32_t *seed, struct report *r)
+{
+	int32_t offer = max_protocol ? max_protocol : RELAY_PROTOCOL, v;
+
+	/* a server takes the lower of its version and ours, whichever
+	 * speaks first */
+	if (write_int(s, offer, r) < 0)
+		return -1;
+	s->sent = offer;
+	if ((v = hs_read_version(s, r)) < 0)
+		return -1;
+	if (v < 20 || v > 40 || !seed_follows_version(offer, v))
+		return 0;	/* hs_parse reports a bad version */
+	if (read_full(s, s->pre + 4, 4, r) < 0)
+		return -1;
+	s->npre = 8;
+	*seed = (int32_t)wire_get_u32(s->pre + 4);
+	return 1;
+}
+
 void hs_set_daemon(struct hs_side *s, int protocol)
 {
 	wire_put_u32(s->pre, (uint32_t)protocol);
@@ -654,11 +705,11 @@ static int mismatch_or_refusal(struct hs_side *sd[2], const struct hs_wants *w,
 	for (int i = 0; i < 2; i++) {
 		unsigned char b[4];
 
-		if (!sd[i]->daemon || !w->seed || (cf[i] & CF_VARINT_FLIST_FLAGS))
+		if (!sd[i]->daemon || !w->seed[i] || (cf[i] & CF_VARINT_FLIST_FLAGS))
 			continue;
 		if (read_full(sd[i], b, sizeof b, r) < 0)
 			return -1;
-		if (hs_refused(1, w->seed, (int32_t)wire_get_u32(b))) {
+		if (hs_refused(1, w->seed[i], (int32_t)wire_get_u32(b))) {
 			s->refused = i;
 			return HS_REFUSED;
 		}
@@ -678,7 +729,7 @@ int handshake_run(struct hs_side *a, struct hs_side *b, const struct hs_wants *w
 	const unsigned char *const bufs[2] = { in[0], alone ? in[0] : in[1] };
 	size_t have[2] = { 0, 0 };
 	int sent_protocol = 0, sent_names = 0, k;
-	int32_t sent[2] = { 0, 0 };
+	int32_t sent[2] = { a->sent, alone ? 0 : b->sent };
 	struct hs_progress p;
 	char err[2 * HS_LIST_MAX + 256];
 
@@ -736,15 +787,21 @@ int handshake_run(struct hs_side *a, struct hs_side *b, const struct hs_wants *w
 	if (k == HS_COMPAT_MISMATCH)
 		return mismatch_or_refusal(sd, w, s, r);
 	for (int i = 0; i < (alone ? 1 : 2); i++)
-		if (hs_refused(sd[i]->daemon, w->seed, i ? s->seed_dest : s->seed_src)) {
+		if (hs_refused(sd[i]->daemon, w->seed[i], i ? s->seed_dest : s->seed_src)) {
 			s->refused = i;
 			return HS_REFUSED;
 		}
-	if (s->seed_src != s->seed_dest)
-		report_warn(r, "the servers chose different checksum seeds (%d and %d), so blocks "
-			    "match only by chance and nearly every byte is sent as literal data; "
-			    "give both "
-			    "server commands the same --checksum-seed",
-			    (int)s->seed_src, (int)s->seed_dest);
+	switch (seed_verdict(s->protocol, s->checksum, s->compress[0] != '\0', s->seed_src,
+			     s->seed_dest, w->no_seed_option, err, sizeof err)) {
+	case SEED_FATAL:
+		report_fatal(r, RERR_UNSUPPORTED, "%s", err);
+		return -1;
+	case SEED_RESIGN:
+		s->resign = 1;
+		/* fall through */
+	case SEED_WARN:
+		report_warn(r, "%s", err);
+		break;
+	}
 	return 0;
 }

@@ -13,7 +13,7 @@
 #include "wire.h"
 
 #define RELAY_PROTOCOL 32	/* the newest protocol the relay speaks */
-#define RELAY_MIN_PROTOCOL 29	/* the oldest */
+#define RELAY_MIN_PROTOCOL 27	/* the oldest */
 
 /* compat flags (rsync's compat.c) */
 #define CF_INC_RECURSE (1 << 0)
@@ -46,6 +46,8 @@ struct session {
 	int xfer_sum_len;		/* bytes of a whole-file checksum */
 	int flist_csum_len;		/* bytes of a -c checksum in the file list */
 	int32_t seed_src, seed_dest;
+	int resign;			/* the seeds differ below protocol 30: each
+					 * file's checksum is made again (seed.h) */
 	int remote_src, remote_dest;	/* the version each server sent */
 	int sum_negotiated, zip_negotiated; /* names agreed from the lists */
 	int refused;		/* HS_REFUSED: the side (0 the source, 1 the
@@ -65,10 +67,27 @@ struct hs_side {
 	 * before handshake_run(): its version, read early to agree a
 	 * daemon's greeting (hs_read_version), or for a daemon the version
 	 * the greetings agreed, standing in for the one it never sends. */
-	unsigned char pre[4];
+	unsigned char pre[8];
 	int npre;
 	int daemon;		/* the relay sends it no version either */
+	int32_t sent;		/* the version sent it before, or 0 */
+	int err_stream;		/* its remote shell's stderr_label stream, or -1 */
+	int refused_seed;	/* it closed, having refused --checksum-seed */
 };
+
+/* A connection closed at the start: a server that refused an option of
+ * its command line said so on stderr (seed.h).  A refused --checksum-seed
+ * is left to the caller (s->refused_seed; nothing reported), another
+ * option is the run's end with rsync's code for a syntax error.  Returns
+ * 1 when it was a refusal, else 0: the caller reports the closed
+ * connection. */
+int hs_refused_option(struct hs_side *s, struct report *r);
+
+/* The version and, when it follows (seed.h), the seed of a server started
+ * alone: the relay offers it its version (or --protocol's) and reads its
+ * answer into s->pre.  Returns 1 with *seed set, 0 when the seed comes
+ * later in the handshake, -1 after an error (or s->refused_seed). */
+int hs_read_seed(struct hs_side *s, int max_protocol, int32_t *seed, struct report *r);
 
 /* Reads a server's version before the handshake (into s->pre), so that a
  * daemon on the other side is greeted with no more than it.  Returns the
@@ -88,7 +107,8 @@ struct hs_wants {
 	int max_protocol;		/* --protocol, or 0 */
 	int level_zero;			/* --compress-level=0: zlib and zlibx
 					 * are then off on both servers */
-	int32_t seed;			/* the --checksum-seed both were sent, or 0 */
+	int32_t seed[2];		/* the --checksum-seed each was sent, or 0 */
+	int no_seed_option;		/* neither server takes --checksum-seed */
 };
 
 /* Runs the handshake on both servers.  Returns 0; -1 after reporting a

@@ -34,6 +34,7 @@
 #include "report.h"
 #include "safeopen.h"
 #include "samehost.h"
+#include "seed.h"
 #include "signals.h"
 #include "spawn.h"
 #include "stderr_label.h"
@@ -144,7 +145,8 @@ static int print_server_commands(const struct options *o, const struct operands 
 	char err[1024];
 	int rc = 0, k;
 
-	if ((k = plan_build(&p, o, ops, o->checksum_seed, 0, NULL, err, sizeof err)) < 0) {
+	if ((k = plan_build(&p, o, ops, (const int32_t[2]){ o->checksum_seed, o->checksum_seed }, 0,
+			    NULL, err, sizeof err)) < 0) {
 		if (k == -2)
 			report_fatal_line(r, RERR_STARTCLIENT, "%s", err);
 		else
@@ -224,7 +226,8 @@ static void say_on_tty(struct report *r, const char *where)
  * login), ends the run there: the other login would only be a second
  * prompt for a doomed run.  The closed connection is reported as rsync
  * reports it, and the shell's own code (255 for ssh) becomes the run's. */
-static int await_login(const struct child *c, struct stderr_label *shells, struct report *r)
+static int await_login(const struct child *c, struct hs_side *hs, struct stderr_label *shells,
+		       struct report *r)
 {
 	for (;;) {
 		struct pollfd p[3] = { { .fd = c->from_fd, .events = POLLIN } };
@@ -237,6 +240,8 @@ static int await_login(const struct child *c, struct stderr_label *shells, struc
 		}
 		if (n > 0 && p[0].revents && !(p[0].revents & POLLIN)) {
 			r->peer_lost = 1;
+			if (hs_refused_option(hs, r))
+				return -1;
 			report_fatal(r, RERR_STREAMIO, "connection unexpectedly closed "
 				     "(0 bytes received so far) [%s] (%s)", c->name, c->where);
 			return -1;
@@ -316,7 +321,7 @@ static int greet_daemons(struct conn *c, const struct options *o, const struct o
 
 	if (sd[0].kind == SIDE_SHELL && (n < 2 || sd[1].kind == SIDE_SHELL))
 		return 0;
-	rc = daemonsides_greet(sd, n, c->plan.checksum_seed, o, r, &failed);
+	rc = daemonsides_greet(sd, n, c->plan.seed, o, r, &failed);
 	if (rc < 0 && n == 2)
 		abandon_side(c, !failed);
 	return rc;
@@ -346,7 +351,8 @@ static int copy_on_host(const struct options *o, const struct operands *ops, int
 		return -1;
 	}
 	options_scan(argc, argv, &sc);
-	if (plan_build(&p, o, ops, 1, isatty(STDIN_FILENO), NULL, err, sizeof err) < 0) {
+	if (plan_build(&p, o, ops, (const int32_t[2]){ 1, 1 }, isatty(STDIN_FILENO), NULL, err,
+		       sizeof err) < 0) {
 		report_fatal(r, RERR_SYNTAX, "%s", err);
 	} else if (!(cmd = samehost_command(o, ops, words, sc.nwords))) {
 		report_fatal(r, RERR_MALLOC, "out of memory");
@@ -403,79 +409,139 @@ static void debug_handshake(const struct options *o, const struct session *s, in
 	fflush(r->out);
 }
 
-/* Starts both servers and runs the handshake.  Returns 0, -1 after an
- * error, HS_COMPAT_MISMATCH, HS_REFUSED, or 1 when a daemon's module list
- * was all. */
-static int start_both(struct conn *c, const struct options *o, const struct operands *ops,
-		      int32_t seed, const char *caps, struct report *r)
+/* -vv's lines for the command that starts side i. */
+static void show_side(const struct conn *c, const struct options *o, const struct operands *ops,
+		      int i, struct report *r)
 {
-	const struct hs_wants wants = {
+	const struct strv *argv = i ? &c->plan.dest_argv : &c->plan.src_argv;
+	const char *rsh = i ? o->dest_rsh : o->src_rsh;
+
+	if (!argv->n)
+		return;
+	if (o->debug.level[DEBUG_CMD] >= 2)
+		clientdebug_cmd(r->out, r->quiet, rsh ? rsh : o->rsh, i ? &ops->dest : &ops->src,
+				argv->v);
+	if (o->debug.level[DEBUG_CMD] >= 1)
+		clientdebug_argv(r, "opening connection using:", argv->v, NULL);
+}
+
+/* The handshake's view of side i, once started. */
+static void init_hs_side(struct conn *c, int i, const struct options *o)
+{
+	const struct child *ch = i ? &c->dest : &c->src;
+	enum side_kind k = i ? c->plan.dest_kind : c->plan.src_kind;
+
+	*(i ? &c->b : &c->a) = (struct hs_side){
+		.rfd = ch->from_fd, .wfd = ch->to_fd, .who = i ? "receiver" : "sender",
+		.where = c->where[i], .timeout_ms = o->io_timeout * 1000,
+		.err_stream = k == SIDE_DAEMON ? -1 : i, .stop_at = o->stop_at_utime,
+	};
+}
+
+static int plan_seeds(struct conn *c, const struct options *o, const struct operands *ops,
+		      const struct seed_plan *sp, const char *caps, struct report *r)
+{
+	char err[1024];
+	int rc = plan_build(&c->plan, o, ops, sp->seed, have_tty(), caps, err, sizeof err);
+
+	if (rc == -2)	/* rsync's own words, and its code */
+		report_fatal_line(r, RERR_STARTCLIENT, "%s", err);
+	else if (rc < 0)
+		report_fatal(r, RERR_SYNTAX, "%s", err);
+	return rc < 0 ? -1 : 0;
+}
+
+/* Side sp->first, started alone, announces its seed: the other side's
+ * command is planned again with it. */
+static int learn_seed(struct conn *c, const struct options *o, const struct operands *ops,
+		      struct seed_plan *sp, const char *caps, struct report *r)
+{
+	int first = sp->first, rc;
+	int32_t seed;
+
+	rc = hs_read_seed(first ? &c->b : &c->a, o->protocol_version, &seed, r);
+	if (rc <= 0)
+		return rc;
+	sp->seed[!first] = seed;
+	plan_free(&c->plan);
+	return plan_seeds(c, o, ops, sp, caps, r);
+}
+
+/* Starts both servers and runs the handshake; with sp->first set, that
+ * side alone first, to learn the seed the other gets.  Returns 0, -1
+ * after an error, HS_COMPAT_MISMATCH, HS_REFUSED (a daemon refused its
+ * arguments), HS_SEED_REFUSED (nothing reported), or 1 when a daemon's
+ * module list was all. */
+#define HS_SEED_REFUSED (-4)
+static int start_both(struct conn *c, const struct options *o, const struct operands *ops,
+		      struct seed_plan *sp, const char *caps, struct report *r)
+{
+	struct hs_wants wants = {
 		.compress = o->compress,
 		.compress_choice = o->compress_choice,
 		.checksum_choice = o->checksum_choice,
 		.max_protocol = o->protocol_version,
 		.level_zero = o->do_compression_level == 0,
-		.seed = seed,
+		.no_seed_option = seed_plan_none(sp),
 	};
-	char err[1024];
-	int listing = o->list_only != 0, prompt = may_prompt(o), rc;
+	const struct strv *sec[2] = { &c->plan.src_secluded, &c->plan.dest_secluded };
+	int listing = o->list_only != 0, prompt = may_prompt(o), rc = 0, done[2] = { 0, 0 };
+	int order[2] = { sp->first == 1, sp->first != 1 };
 
 	memset(c, 0, sizeof *c);
 	stderr_label_init(&c->shells);
 	r->shells = &c->shells;
-	if ((rc = plan_build(&c->plan, o, ops, seed, have_tty(), caps, err, sizeof err)) < 0) {
-		if (rc == -2)	/* rsync's own words, and its code */
-			report_fatal_line(r, RERR_STARTCLIENT, "%s", err);
-		else
-			report_fatal(r, RERR_SYNTAX, "%s", err);
+	if (plan_seeds(c, o, ops, sp, caps, r) < 0)
 		return -1;
-	}
 	c->dest.to_fd = c->dest.from_fd = -1;
-	if (o->debug.level[DEBUG_CMD] >= 2 && c->plan.src_argv.n)
-		clientdebug_cmd(r->out, r->quiet, o->src_rsh ? o->src_rsh : o->rsh, &ops->src,
-				c->plan.src_argv.v);
-	if (o->debug.level[DEBUG_CMD] >= 1 && c->plan.src_argv.n)
-		clientdebug_argv(r, "opening connection using:", c->plan.src_argv.v, NULL);
-	if (!listing && o->debug.level[DEBUG_CMD] >= 2 && c->plan.dest_argv.n)
-		clientdebug_cmd(r->out, r->quiet, o->dest_rsh ? o->dest_rsh : o->rsh, &ops->dest,
-				c->plan.dest_argv.v);
-	if (!listing && o->debug.level[DEBUG_CMD] >= 1 && c->plan.dest_argv.n)
-		clientdebug_argv(r, "opening connection using:", c->plan.dest_argv.v, NULL);
-	if (start_side(c, 0, &ops->src, o, prompt, r) < 0)
-		return -1;
-	c->started = 1;
-	/* Two password prompts on one terminal would interleave: when one is
-	 * possible the destination's shell starts once the source's has
-	 * logged in (its server speaks); otherwise both start at once. */
-	if (!listing && prompt && c->plan.src_kind != SIDE_DAEMON &&
-	    await_login(&c->src, &c->shells, r) < 0)
-		return -1;
-	if (!listing && start_side(c, 1, &ops->dest, o, prompt, r) < 0) {
-		/* (rsync's client would have started nothing else) */
-		if (c->plan.dest_kind == SIDE_DAEMON)
-			abandon_side(c, 0);
-		return -1;
+	c->a.err_stream = c->b.err_stream = -1;
+	for (int k = 0; k < (listing ? 1 : 2); k++) {
+		int i = order[k];
+
+		if (k && sp->first >= 0 && (rc = learn_seed(c, o, ops, sp, caps, r)) < 0)
+			goto refused;
+		/* Two password prompts on one terminal would interleave: when
+		 * one is possible the second shell starts once the first has
+		 * logged in (its server speaks); otherwise both start at once. */
+		if (k && sp->first < 0 && prompt && c->plan.src_kind != SIDE_DAEMON &&
+		    (rc = await_login(&c->src, &c->a, &c->shells, r)) < 0)
+			goto refused;
+		show_side(c, o, ops, i, r);
+		if (start_side(c, i, i ? &ops->dest : &ops->src, o, prompt, r) < 0) {
+			/* (rsync's client would have started nothing else) */
+			if (k && (i ? c->plan.dest_kind : c->plan.src_kind) == SIDE_DAEMON)
+				abandon_side(c, !i);
+			return -1;
+		}
+		c->started = 1;
+		init_hs_side(c, i, o);
+		/* the side that goes first is a remote shell's (seed_refused) */
+		if (sp->first == i) {
+			if (send_secluded(i ? c->dest.to_fd : c->src.to_fd, sec[i]) < 0)
+				goto closed;
+			done[i] = 1;
+		}
 	}
-	c->a = (struct hs_side){ .rfd = c->src.from_fd, .wfd = c->src.to_fd, .who = "sender",
-				 .where = c->where[0], .timeout_ms = o->io_timeout * 1000,
-				 .stop_at = o->stop_at_utime };
-	c->b = (struct hs_side){ .rfd = c->dest.from_fd, .wfd = c->dest.to_fd,
-				 .who = "receiver", .where = c->where[1],
-				 .timeout_ms = o->io_timeout * 1000, .stop_at = o->stop_at_utime };
 	if ((rc = greet_daemons(c, o, ops, listing ? 1 : 2, r)) != 0)
-		return rc;
-	if ((c->plan.src_kind == SIDE_SHELL &&
-	     send_secluded(c->src.to_fd, &c->plan.src_secluded) < 0) ||
-	    (!listing && c->plan.dest_kind == SIDE_SHELL &&
-	     send_secluded(c->dest.to_fd, &c->plan.dest_secluded) < 0)) {
-		r->peer_lost = 1;
-		report_fatal(r, RERR_STREAMIO, "connection closed while sending arguments");
-		return -1;
-	}
+		goto refused;
+	for (int i = 0; i < (listing ? 1 : 2); i++)
+		if (!done[i] && (i ? c->plan.dest_kind : c->plan.src_kind) == SIDE_SHELL &&
+		    send_secluded(i ? c->dest.to_fd : c->src.to_fd, sec[i]) < 0)
+			goto closed;
+	/* (a daemon that answers another seed than it was sent refused) */
+	wants.seed[0] = sp->seed[0];
+	wants.seed[1] = sp->seed[1];
 	rc = handshake_run(&c->a, listing ? NULL : &c->b, &wants, &c->sess, r);
 	if (rc == 0)
 		debug_handshake(o, &c->sess, listing, r);
+refused:
+	if (rc < 0 && (c->a.refused_seed || c->b.refused_seed))
+		return HS_SEED_REFUSED;
 	return rc;
+closed:
+	r->peer_lost = 1;
+	report_fatal(r, RERR_STREAMIO, "connection closed while sending arguments");
+	return -1;
 }
 
 /* Ends a start that will not be used, without the servers' complaints:
@@ -494,14 +560,60 @@ static void abandon(struct conn *c)
 	plan_free(&c->plan);
 }
 
-/* Starts both servers; when they answer different compat flags, starts
- * both once more offering only the capability letters both understood. */
+/* A server refused --checksum-seed: the next start plans around it
+ * (seed.h), unless the user asked for that seed.  Returns 0 to start
+ * again, -1 after reporting. */
+static int seed_refused(struct conn *c, const struct options *o, struct seed_plan *sp,
+			struct report *r)
+{
+	int lone = o->list_only || c->plan.src_kind != SIDE_SHELL ||
+		   c->plan.dest_kind != SIDE_SHELL;
+
+	for (int i = 0; i < 2; i++) {
+		const struct stderr_stream *st = &c->shells.s[i];
+		char line[512];
+
+		if (st->refusal != SEED_LINE_SEED)
+			continue;
+		if (o->checksum_seed) {
+			report_fatal(r, RERR_SYNTAX,
+				     "the %s (%s) refused an option of its command line: %s",
+				     i ? "receiver" : "sender", c->where[i], st->refused);
+			return -1;
+		}
+		seed_plan_refused(sp, i, lone);
+		snprintf(line, sizeof line,
+			 "rsync-relay: the %s (%s) does not take --checksum-seed; %s\n",
+			 i ? "receiver" : "sender", c->where[i],
+			 sp->first >= 0 ? "starting it first to learn its seed"
+					: "starting it without one");
+		if (o->verbose)
+			report_info(r, line);
+	}
+	abandon(c);
+	return 0;
+}
+
+/* Starts both servers; when one refuses the seed, starts them again
+ * around it; when they answer different compat flags, starts both once
+ * more offering only the capability letters both understood. */
 static int connect_both(struct conn *c, const struct options *o,
 			const struct operands *ops, int32_t seed, struct report *r)
 {
+	struct seed_plan sp;
 	char caps[32];
-	int rc = start_both(c, o, ops, seed, PLAN_CAPS, r);
+	int rc, tries = 0;
 
+	seed_plan_init(&sp, seed);
+	/* each refusal takes a seed away: two at most */
+	while ((rc = start_both(c, o, ops, &sp, PLAN_CAPS, r)) == HS_SEED_REFUSED && tries++ < 2)
+		if (seed_refused(c, o, &sp, r) < 0)
+			return -1;
+	if (rc == HS_SEED_REFUSED) {
+		report_fatal(r, RERR_STARTCLIENT, "the servers refused --checksum-seed "
+			     "when started without it");
+		return -1;
+	}
 	if (rc != HS_COMPAT_MISMATCH)
 		return rc;
 	/* (never when listing: one server agrees with itself) */
@@ -515,7 +627,7 @@ static int connect_both(struct conn *c, const struct options *o,
 		report_info(r, line);
 	}
 	abandon(c);
-	rc = start_both(c, o, ops, seed, caps, r);
+	rc = start_both(c, o, ops, &sp, caps, r);
 	if (rc == HS_COMPAT_MISMATCH) {
 		report_fatal(r, RERR_PROTOCOL,
 			     "the servers answered different compat flags: sender 0x%x, "

@@ -680,7 +680,7 @@ static int plan_side(struct plan *p, int dest, const struct options *o,
 	}
 	if (k == SIDE_SHELL)
 		return server_command(argv, sec, o, e, rpath, dest, p->inc_recurse, caps,
-				      p->checksum_seed, NULL) < 0 ? -1 : 0;
+				      p->seed[dest], NULL) < 0 ? -1 : 0;
 	if (e->paths[0][0] == '/') {
 		snprintf(err, errlen, "ERROR: The remote path must start with a module name not a /");
 		return -2;
@@ -695,16 +695,18 @@ static int plan_side(struct plan *p, int dest, const struct options *o,
 				       strv_push(argv, "--daemon") || strv_push(argv, ".")))
 		return -1;
 	return server_command(&dp->args, sec, o, e, rpath, dest, p->inc_recurse, caps,
-			      p->checksum_seed, dp->module);
+			      p->seed[dest], dp->module);
 }
 
 int plan_build(struct plan *p, const struct options *o, const struct operands *ops,
-	       int32_t seed, int interactive, const char *caps, char *err, size_t errlen)
+	       const int32_t seed[2], int interactive, const char *caps, char *err,
+	       size_t errlen)
 {
 	int rc;
 
 	memset(p, 0, sizeof *p);
-	p->checksum_seed = seed;
+	p->seed[0] = seed[0];
+	p->seed[1] = seed[1];
 	if (!caps)
 		caps = PLAN_CAPS;
 	/* Offer incremental recursion to both or neither: the rule rsync's

@@ -55,7 +55,8 @@ struct plan {
 	 * (n == 0) without -s. */
 	struct strv src_secluded;
 	struct strv dest_secluded;
-	int32_t checksum_seed;
+	int32_t seed[2];	/* --checksum-seed for the source, the destination;
+				 * 0 for none (seed.h) */
 	int inc_recurse;	/* 'i' offered to both servers */
 };
 
@@ -67,7 +68,8 @@ struct plan {
  * when rsync's rule allows it, and sets inc_recurse.  Returns -1 with err
  * set. */
 int plan_build(struct plan *p, const struct options *o, const struct operands *ops,
-	       int32_t seed, int interactive, const char *caps, char *err, size_t errlen);
+	       const int32_t seed[2], int interactive, const char *caps, char *err,
+	       size_t errlen);
 void plan_free(struct plan *p);
 
 /* The command a remote shell runs for argv (from word cmd_at on): the

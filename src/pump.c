@@ -167,6 +167,9 @@ int pump_init(struct relay *rl, struct child *src, struct child *dest,
 	p.append_mode = o->append_mode;
 	p.trust = &rl->trust;	/* main.c's setup_trust() fills it in */
 	p.max_alloc = o->max_alloc;
+	p.resign = s->resign;
+	p.seed_src = s->seed_src;
+	p.seed_dest = s->seed_dest;
 
 	rl->fmt = (struct item_format){
 		.fmt = o->stdout_format, .has_i = o->stdout_format_has_i,
@@ -1053,12 +1056,14 @@ static int read_side(struct relay *rl, struct side *sd)
 }
 
 /* A server closed its output.  After the sender's statistics that is the
- * normal end; before, the other server is stopped as rsync's client
- * would stop it. */
+ * normal end, and so it is for a receiver after its goodbye (openrsync's
+ * leaves then, before the sender's statistics, which it never reads);
+ * before, the other server is stopped as rsync's client would stop it. */
 static void side_ended(struct relay *rl, struct side *gone, struct side *other)
 {
 	if (ss_at_tail(&rl->ss) || rl->stand.active || rl->exit_sent ||
-	    (rl->list.active && rl->ss.first_list_empty))
+	    (rl->list.active && rl->ss.first_list_empty) ||
+	    (gone == &rl->dest && rl->gs.state == GS_END))
 		return;
 	if (signals_caught()) {
 		/* the terminal's Ctrl-C reached the remote shell too */

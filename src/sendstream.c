@@ -26,6 +26,8 @@ int ss_init(struct sendstream *ss, const struct ss_params *p)
 	flist_state_init(&ss->fst);
 	ss->max_phase = p->fo.protocol >= 29 ? 2 : 1;
 	ss->state = SS_FLIST;
+	if (p->resign)
+		seed_resign_init(&ss->rs, p->seed_src, p->seed_dest);
 	ss->building = calloc(1, sizeof *ss->building);
 	if (!ss->building)
 		return -1;
@@ -200,7 +202,9 @@ static int whole_name(struct sendstream *ss, const struct fentry *e, uint32_t xf
 	unsigned char *o = ss->subst;
 
 	xflags &= ~(uint32_t)(XMIT_SAME_NAME | XMIT_LONG_NAME);
-	if (nlen > 255)
+	/* protocol 27 has one flag byte, which must not be 0: rsync's sender
+	 * then sets XMIT_LONG_NAME on a directory */
+	if (nlen > 255 || (ss->p.fo.protocol < 28 && !(xflags & 0xFF)))
 		xflags |= XMIT_LONG_NAME;
 	k = flist_encode_xflags(xflags, ss->p.fo.varint_flags, ss->p.fo.protocol, o);
 	if (!k || nlen >= RELAY_MAXPATHLEN) {
@@ -208,7 +212,7 @@ static int whole_name(struct sendstream *ss, const struct fentry *e, uint32_t xf
 			 e->name, (unsigned)ss->fst.xflags);
 		return refuse(ss, RERR_PROTOCOL);
 	}
-	if (nlen > 255) {
+	if (xflags & XMIT_LONG_NAME) {
 		wire_put_u32(o + k, (uint32_t)nlen);	/* an int before protocol 30 */
 		k += 4;
 	} else
@@ -597,6 +601,8 @@ static int step_sumhead(struct sendstream *ss, const unsigned char *buf, size_t 
 	deflate_count_reset(&ss->dc);
 	ss->in_deflated = 0;
 	ss->state = SS_TOKEN;
+	if (ss->p.resign)
+		seed_resign_start(&ss->rs);
 	return result(ss, (ptrdiff_t)need, used, drop, 0);
 }
 
@@ -639,8 +645,11 @@ static int step_token(struct sendstream *ss, const unsigned char *buf, size_t le
 		} else if (-(int64_t)n - 1 >= ss->sum_count)
 			return fail(ss, "Invalid block index %ld (of %ld)", -(long)n - 1,
 				    ss->sum_count);
-		else
+		else {
 			count_match(ss, -(int64_t)n - 1, 1);
+			if (ss->p.resign)
+				seed_resign_match(&ss->rs);
+		}
 		return result(ss, 4, used, drop, 0);
 	}
 
@@ -772,6 +781,8 @@ static int step_any(struct sendstream *ss, const unsigned char *buf, size_t len,
 	case SS_LITERAL: {
 		int k = pass_through(ss, len, used, SS_TOKEN);
 
+		if (k > 0 && ss->p.resign)
+			seed_resign_data(&ss->rs, buf, *used);
 		if (k > 0 && ss->p.compressed && ss->p.zip == SS_ZIP_LZ4)
 			lz4_count_feed(&ss->lz4, buf, *used);
 		else if (k > 0 && ss->p.compressed && ss->p.zip == SS_ZIP_DEFLATE)
@@ -788,6 +799,11 @@ static int step_any(struct sendstream *ss, const unsigned char *buf, size_t len,
 			ss->events |= SS_EV_ITEM;
 		}
 		*used = (size_t)ss->p.xfer_sum_len;
+		/* the receiver's own seed in the checksum it verifies */
+		if (ss->p.resign && *used == 16 && seed_resign_sum(&ss->rs, buf, ss->subst)) {
+			ss->subst_len = 16;
+			ss->subst_skip = 16;
+		}
 		return 1;
 	case SS_XATTR: {
 		int32_t rel, vlen = 0;

@@ -13,6 +13,7 @@
 #include "deflate_count.h"
 #include "flist.h"
 #include "lz4_count.h"
+#include "seed.h"
 #include "stats.h"
 #include "trust.h"
 #include "wire.h"
@@ -79,6 +80,9 @@ struct ss_params {
 	int append_mode;	/* --append: the data continues the basis */
 	const struct trust *trust; /* the client's checks on the list, or NULL */
 	uint64_t max_alloc;	/* --max-alloc: a list's array is bounded by it */
+	int resign;		/* each file's checksum made again with the
+				 * receiver's seed (seed.h); not compressed */
+	int32_t seed_src, seed_dest;
 };
 
 struct sendstream {
@@ -117,6 +121,7 @@ struct sendstream {
 	int64_t total_size;		/* of the listed files and symlinks */
 	int first_list_empty;
 	int tail_raw;			/* the goodbye had something unexpected */
+	struct seed_resign rs;		/* with p.resign */
 	int events;
 	/* the item to log, valid with SS_EV_ITEM */
 	int32_t item_ndx;

@@ -1,6 +1,8 @@
 /* The remote shells' stderr, labelled (see stderr_label.h). */
 #include "stderr_label.h"
 
+#include "seed.h"
+
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -26,6 +28,7 @@ int stderr_label_open(struct stderr_label *l, int i, const char *side, const cha
 	fcntl(p[0], F_SETFD, FD_CLOEXEC);
 	s->fd = p[0];
 	s->len = 0;
+	s->refusal = s->muted = 0;
 	snprintf(s->tag, sizeof s->tag, "[%s %s] ", side, host);
 	return p[1];
 }
@@ -47,7 +50,13 @@ static void print_line(struct stderr_stream *s, struct report *r)
 
 	if (len && s->part[len - 1] == '\r')
 		len--;		/* ssh's CR LF while a terminal is raw */
-	if (r)		/* (none when a start is abandoned) */
+	if (!s->refusal && !s->muted) {
+		s->refusal = seed_refusal_line((const char *)s->part, len);
+		if (s->refusal)
+			snprintf(s->refused, sizeof s->refused, "%.*s", (int)len, s->part);
+		s->muted = s->refusal == SEED_LINE_SEED;
+	}
+	if (r && !s->muted)	/* (none when a start is abandoned) */
 		report_shell_line(r, s->tag, (const char *)s->part, len);
 	s->len = 0;
 }
@@ -114,6 +123,24 @@ static long now_ms(void)
 
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	return ts.tv_sec * 1000L + ts.tv_nsec / 1000000L;
+}
+
+int stderr_label_refusal(struct stderr_label *l, int i, struct report *r, int wait_ms,
+			 const char **line)
+{
+	struct stderr_stream *s = &l->s[i];
+	long deadline = now_ms() + wait_ms;
+
+	while (s->fd >= 0 && now_ms() < deadline) {
+		struct pollfd pf = { .fd = s->fd, .events = POLLIN };
+
+		if (poll(&pf, 1, (int)(deadline - now_ms())) < 0 && errno != EINTR)
+			break;
+		if (read_some(s, r))
+			close_stream(s, r);
+	}
+	*line = s->refused;
+	return s->refusal;
 }
 
 void stderr_label_finish(struct stderr_label *l, struct report *r, int wait_ms)

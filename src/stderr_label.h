@@ -20,6 +20,12 @@ struct stderr_stream {
 	char tag[160];			/* "[source web04] " */
 	unsigned char part[STDERR_LABEL_LINE];	/* an unfinished line */
 	size_t len;
+	/* getopt's refusal of an option (SEED_LINE_*, seed.h) and its
+	 * line; after a refused --checksum-seed, which the relay mends by
+	 * starting the server again, the rest (the usage) is not shown */
+	int refusal;
+	char refused[256];
+	int muted;
 };
 
 struct stderr_label {
@@ -44,6 +50,11 @@ void stderr_label_drain(struct stderr_label *l, struct report *r);
 /* Closes stream i, dropping what it holds and what comes later: a side
  * abandoned before its protocol started has nothing to say to the user. */
 void stderr_label_drop(struct stderr_label *l, int i);
+/* What the server behind stream i refused at its start (SEED_LINE_*),
+ * judged once the stream has ended (for at most wait_ms: its connection
+ * has closed); *line is getopt's line for it. */
+int stderr_label_refusal(struct stderr_label *l, int i, struct report *r, int wait_ms,
+			 const char **line);
 
 /* The end: reads each stream to its end (for at most wait_ms in all,
  * the shells being gone), prints an unfinished last line, closes.  With

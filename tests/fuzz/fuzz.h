@@ -74,7 +74,10 @@ static inline size_t chunker_next(struct chunker *c, size_t left)
 /* Three bytes of file-list options.  Fields only a compat flag can turn
  * on stay off before protocol 30, as the handshake leaves them.
  *   b[0]  bits 0-1 protocol 29 + n, 2 varint flags, 3 safe file list,
- *         4 id0 names, 5 incremental recursion, 6 --numeric-ids, 7 -R
+ *         4 id0 names, 5 incremental recursion, 6 --numeric-ids, 7 -R;
+ *         at protocol 29 (no compat flags) bit 2 makes it 28, bits 2
+ *         and 3 27, and bit 4 the sender stream's checksums made again
+ *         (seed.h)
  *   b[1]  -o -g -l -D(devices) -D(specials) -H -c -U (bits 0-7)
  *   b[2]  bit 0 -N, 1 -A, 2 -X, 3 --delete-missing-args, 4 --iconv,
  *         5-6 the -c checksum length (16, 8, 20, 1); bit 7 is the
@@ -86,6 +89,8 @@ static inline void fuzz_flist_opts(const uint8_t *b, struct flist_opts *o)
 {
 	*o = (struct flist_opts){ 0 };
 	o->protocol = 29 + (b[0] & 3);
+	if (o->protocol == 29 && (b[0] & 4))
+		o->protocol = b[0] & 8 ? 27 : 28;
 	if (o->protocol >= 30) {
 		o->varint_flags = !!(b[0] & 4);
 		o->safe_flist = !!(b[0] & 8);
@@ -131,6 +136,9 @@ static inline void fuzz_ss_params(const uint8_t *b, struct ss_params *p)
 	p->want_xattr_optim = p->fo.protocol >= 31 && (b[3] & 32);
 	p->log_before = !!(b[3] & 64);
 	p->zip = (b[3] & 128) ? SS_ZIP_DEFLATE : SS_ZIP_LZ4;
+	p->resign = p->fo.protocol < 30 && !p->compressed && (b[0] & 16);
+	p->seed_src = 0x1234;
+	p->seed_dest = -0x4321;
 }
 
 /* FNV-1a, to compare what two runs saw without keeping it. */

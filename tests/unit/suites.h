@@ -39,5 +39,6 @@ Suite *daemon_suite(void);
 Suite *refusal_suite(void);
 Suite *timelimit_suite(void);
 Suite *logfile_suite(void);
+Suite *seed_suite(void);
 
 #endif

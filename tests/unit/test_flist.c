@@ -1031,6 +1031,70 @@ START_TEST(test_protocol29_hardlinks)
 }
 END_TEST
 
+/* Protocol 27 (openrsync's): one flag byte; a device's or special
+ * file's rdev as one int unless XMIT_SAME_RDEV_pre28 (the bit 28 uses
+ * for XMIT_EXTENDED_FLAGS); under -H every regular file carries its
+ * device and inode; under -c every entry a checksum (zeros but for
+ * files). */
+START_TEST(test_protocol27)
+{
+	struct flist_state *st = new_state();
+	struct flist_opts o = opts29();
+	struct flist *cur = new_list(0);
+	struct parsed p;
+
+	o.protocol = 27;
+	o.preserve_devices = o.preserve_specials = o.preserve_hard_links = 1;
+	o.always_checksum = 1;
+	PARSE_OK(st, &o, cur, &p,
+		 0x40,                     /* XMIT_LONG_NAME, so that the byte is not 0 */
+		 0x01, 0x00, 0x00, 0x00,   /* l2 int 1 */
+		 '.',
+		 0x00, 0x10, 0x00, 0x00,   /* size 4096 */
+		 0x00, 0xF1, 0x53, 0x65,   /* mtime */
+		 MODE_DIR,
+		 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0); /* -c: zeros */
+	EXPECT_ENTRY(&p, ".", M_DIR, 4096, 1700000000);
+	fentry_free(&p.e);
+
+	PARSE_OK(st, &o, cur, &p,
+		 0x80,                     /* XMIT_SAME_TIME */
+		 0x01, 'f',
+		 0x03, 0x00, 0x00, 0x00,   /* size 3 */
+		 MODE_FILE,
+		 0x11, 0x00, 0x00, 0x00,   /* dev longint: every file has one */
+		 0x22, 0x00, 0x00, 0x00,   /* inode longint */
+		 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16);
+	EXPECT_ENTRY(&p, "f", M_FILE, 3, 1700000000);
+	ck_assert_int_eq(st->dev, 0x11);
+	ck_assert_ptr_nonnull(p.e.sum);
+	ck_assert_int_eq(p.e.sum[15], 16);
+	fentry_free(&p.e);
+
+	PARSE_OK(st, &o, cur, &p,
+		 0x80,                     /* XMIT_SAME_TIME */
+		 0x01, 'n',
+		 0x00, 0x00, 0x00, 0x00,   /* size */
+		 MODE_CHR,
+		 0x03, 0x01, 0x00, 0x00,   /* rdev int */
+		 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+	EXPECT_ENTRY(&p, "n", M_CHR, 0, 1700000000);
+	ck_assert_ptr_null(p.e.sum);
+	fentry_free(&p.e);
+
+	PARSE_OK(st, &o, cur, &p,
+		 0x86,                     /* XMIT_SAME_TIME | XMIT_SAME_RDEV_pre28 |
+					    * XMIT_SAME_MODE */
+		 0x01, 'm',
+		 0x00, 0x00, 0x00, 0x00,   /* size; no rdev */
+		 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+	EXPECT_ENTRY(&p, "m", M_CHR, 0, 1700000000);
+	fentry_free(&p.e);
+	flist_free(cur);
+	free(st);
+}
+END_TEST
+
 /* ------------------------------------------------------------------ */
 /* Hostile input                                                       */
 /* ------------------------------------------------------------------ */
@@ -1492,7 +1556,7 @@ END_TEST
 START_TEST(test_name_cmp_protocol28)
 {
 	static const struct named order[] = {
-		{"D", M_FILE},   {"a", M_FILE},   {"a-", M_FILE},   {"a.b", M_DIR},
+		{"-x", M_FILE},  {".", M_DIR},    {"D", M_FILE},   {"a", M_FILE},   {"a-", M_FILE},   {"a.b", M_DIR},
 		{"a.b/c", M_FILE}, {"d", M_DIR}, {"d!", M_DIR},    {"d!/in", M_DIR},
 		{"d!/y", M_FILE}, {"d/a", M_FILE}, {"d/sub", M_DIR}, {"d/sub!", M_FILE},
 		{"d/sub/z", M_FILE}, {"e", M_DIR}, {"f", M_FILE},
@@ -1649,6 +1713,7 @@ Suite *flist_suite(void)
 	tcase_add_test(te, test_byte_flags_protocol31);
 	tcase_add_test(te, test_protocol29);
 	tcase_add_test(te, test_protocol29_hardlinks);
+	tcase_add_test(te, test_protocol27);
 	tcase_add_test(te, test_id_lists);
 	suite_add_tcase(s, te);
 

@@ -399,6 +399,48 @@ START_TEST(test_whole_run)
 }
 END_TEST
 
+/* Before protocol 29 a request is only an index, and always a transfer
+ * (no item flags); there is one redo phase, then the goodbye. */
+START_TEST(test_whole_run_old)
+{
+	for (int proto = 27; proto <= 28; proto++) {
+		struct sendstream ss;
+		struct gs_params p = params(proto);
+		struct gb g;
+		struct outcome o;
+
+		ss_flat(&ss);
+		gb_init(&g, proto);
+		gb_ndx(&g, 1);
+		gb_head(&g, 0, 0, 0, 0);
+		gb_ndx(&g, 2);
+		gb_sums(&g, 3, 700, SUM_LEN, 100);
+		gb_done(&g);		/* phase 1: the redo */
+		gb_ndx(&g, 2);
+		gb_sums(&g, 2, 1024, 2, 1024);
+		gb_done(&g);		/* the sender's loop ends */
+		size_t last = g.n;
+		gb_done(&g);		/* goodbye */
+		o = run(&p, &ss, &g);
+		expect_ok(&o, &g, GS_END);
+		ck_assert_int_eq(o.phase, 2);
+
+		g.n = last;
+		o = run(&p, &ss, &g);
+		expect_ok(&o, &g, GS_NDX);
+
+		/* a directory is no transfer */
+		g.n = 0;
+		gb_ndx(&g, 0);
+		o = run(&p, &ss, &g);
+		expect_err(&o, "received request to transfer non-regular file: 0 [sender]",
+			   RERR_PROTOCOL, 1);
+		ss_free(&ss);
+		free(g.b);
+	}
+}
+END_TEST
+
 /* Block sums pass as they come, without waiting for all of them. */
 START_TEST(test_sums_pass_in_pieces)
 {
@@ -1088,6 +1130,7 @@ Suite *genstream_suite(void)
 	TCase *tb = tcase_create("bad");
 
 	tcase_add_test(tg, test_whole_run);
+	tcase_add_test(tg, test_whole_run_old);
 	tcase_add_test(tg, test_sums_pass_in_pieces);
 	tcase_add_test(tg, test_inc_recurse);
 	tcase_add_test(tg, test_inc_early_end);

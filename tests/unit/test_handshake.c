@@ -130,6 +130,18 @@ static const unsigned char rec_sender_p28[] = {
 	0x1c, 0x00, 0x00, 0x00, 0x39, 0x30, 0x00, 0x00,
 };
 
+/* rsync --server --sender --protocol=26 -logDtpre.iLsfxCIvu --checksum-seed=12345 . SRC
+ * (answered with protocol 26) */
+static const unsigned char rec_sender_p26[] = {
+	0x1a, 0x00, 0x00, 0x00, 0x39, 0x30, 0x00, 0x00,
+};
+
+/* openrsync's server (protocol 27), which took no --checksum-seed and
+ * announces a seed of its own, 54321 */
+static const unsigned char rec_openrsync[] = {
+	0x1b, 0x00, 0x00, 0x00, 0x31, 0xd4, 0x00, 0x00,
+};
+
 /* rsync --server -logDtpre.LsfxCIvu --checksum-seed=12345 . DST
  * (answered with protocol 32, checksum "xxh128") */
 static const unsigned char rec_receiver_noi[] = {
@@ -288,6 +300,8 @@ static const char *hex(const unsigned char *p, size_t n)
 #define P32 0x20, 0x00, 0x00, 0x00
 #define P31 0x1f, 0x00, 0x00, 0x00
 #define P29 0x1d, 0x00, 0x00, 0x00
+#define P28 0x1c, 0x00, 0x00, 0x00
+#define P27 0x1b, 0x00, 0x00, 0x00
 #define XXH128 0x06, 'x', 'x', 'h', '1', '2', '8'
 #define ZSTD 0x04, 'z', 's', 't', 'd'
 
@@ -524,21 +538,65 @@ START_TEST(test_hs_protocol29)
 }
 END_TEST
 
-/* A server at protocol 28 (--protocol=28) is refused before anything is
- * written to either. */
-START_TEST(test_hs_protocol28_too_old)
+/* Protocol 28 (the sender started with --protocol=28): the seed follows
+ * the version, md4. */
+START_TEST(test_hs_protocol28)
 {
 	struct run x;
 
-	run_handshake(&x, rec_sender_p28, sizeof rec_sender_p28, rec_receiver,
+	run_handshake(&x, rec_sender_p28, sizeof rec_sender_p28, rec_sender_p28,
+		      sizeof rec_sender_p28, 0);
+	expect_ok(&x);
+	ck_assert_int_eq(x.s.protocol, 28);
+	ck_assert_str_eq(x.s.checksum, "md4");
+	ck_assert_int_eq(x.s.seed_src, 12345);
+	ck_assert_int_eq(x.s.seed_dest, 12345);
+	EXPECT_WRITTEN(x.a, P28);
+	EXPECT_WRITTEN(x.b, P28);
+}
+END_TEST
+
+/* Below protocol 30 each file's md4 sum starts with the seed: servers
+ * with different seeds (here openrsync's against the receiver's
+ * --checksum-seed) get their files' checksums made again by the relay,
+ * which it cannot with compressed data: that ends the run at once. */
+START_TEST(test_hs_protocol27_different_seeds)
+{
+	struct run x;
+
+	run_handshake(&x, rec_openrsync, sizeof rec_openrsync, rec_sender_p28,
+		      sizeof rec_sender_p28, 0);
+	expect_ok(&x);
+	ck_assert_int_eq(x.s.protocol, 27);
+	ck_assert_int_eq(x.s.resign, 1);
+	ck_assert_msg(strstr(x.err_text, "54321") && strstr(x.err_text, "checksum again"),
+		      "no warning: \"%s\"", x.err_text);
+	EXPECT_WRITTEN(x.a, P27);
+	EXPECT_WRITTEN(x.b, P27);
+
+	run_handshake(&x, rec_openrsync, sizeof rec_openrsync, rec_sender_p28,
+		      sizeof rec_sender_p28, 1);
+	expect_fatal(&x, RERR_UNSUPPORTED, "no file would verify");
+	EXPECT_WRITTEN(x.a, P27);
+	EXPECT_WRITTEN(x.b, P27);
+}
+END_TEST
+
+/* A server at protocol 26 (--protocol=26) is refused before anything is
+ * written to either. */
+START_TEST(test_hs_protocol26_too_old)
+{
+	struct run x;
+
+	run_handshake(&x, rec_sender_p26, sizeof rec_sender_p26, rec_receiver,
 		      sizeof rec_receiver, 0);
-	expect_fatal(&x, RERR_PROTOCOL, "28");
+	expect_fatal(&x, RERR_PROTOCOL, "26");
 	EXPECT_NOTHING_WRITTEN(x.a);
 	EXPECT_NOTHING_WRITTEN(x.b);
 
 	/* the same on the other side */
-	run_handshake(&x, rec_sender, sizeof rec_sender, rec_sender_p28, sizeof rec_sender_p28, 0);
-	expect_fatal(&x, RERR_PROTOCOL, "28");
+	run_handshake(&x, rec_sender, sizeof rec_sender, rec_sender_p26, sizeof rec_sender_p26, 0);
+	expect_fatal(&x, RERR_PROTOCOL, "26");
 	EXPECT_NOTHING_WRITTEN(x.a);
 	EXPECT_NOTHING_WRITTEN(x.b);
 }
@@ -584,7 +642,7 @@ END_TEST
  * another seed (a forced command) is only warned about. */
 START_TEST(test_hs_refused_seed)
 {
-	const struct hs_wants w = {.seed = 12345};
+	const struct hs_wants w = {.seed = {12345, 12345}};
 	struct run x;
 
 	run_handshake_as(&x, rec_sender, sizeof rec_sender, rec_receiver_seed,
@@ -621,7 +679,7 @@ static const unsigned char rec_old_sender[] = { P32, 0x06, 0x39, 0x30, 0x00, 0x0
 
 START_TEST(test_hs_refused_at_mismatch)
 {
-	const struct hs_wants w = {.seed = 12345};
+	const struct hs_wants w = {.seed = {12345, 12345}};
 	struct run x;
 
 	run_handshake_as(&x, rec_refusing_sender, sizeof rec_refusing_sender, rec_receiver,
@@ -1047,6 +1105,8 @@ Suite *handshake_suite(void)
 	tcase_add_test(tr, test_hs_no_negotiation);
 	tcase_add_test(tr, test_hs_protocol31);
 	tcase_add_test(tr, test_hs_protocol29);
+	tcase_add_test(tr, test_hs_protocol28);
+	tcase_add_test(tr, test_hs_protocol27_different_seeds);
 	tcase_add_test(tr, test_hs_different_seeds);
 	tcase_add_test(tr, test_hs_client_only_flags_may_differ);
 	tcase_add_test(tr, test_hs_only_none);
@@ -1056,7 +1116,7 @@ Suite *handshake_suite(void)
 	tcase_add_test(tr, test_hs_parse_asks_exactly);
 	suite_add_tcase(s, tr);
 
-	tcase_add_test(tf, test_hs_protocol28_too_old);
+	tcase_add_test(tf, test_hs_protocol26_too_old);
 	tcase_add_test(tf, test_hs_different_compat_flags);
 	tcase_add_test(tf, test_hs_common_caps);
 	tcase_add_test(tf, test_hs_refused_seed);

@@ -2449,7 +2449,7 @@ static int build(struct built *b, const char *const *words, const char *env_rsh,
 		      "options_parse: %s", b->err);
 	ck_assert_msg(operands_parse(&b->ops, b->o.args, b->o.nargs, b->err, sizeof b->err) == 0,
 		      "operands_parse: %s", b->err);
-	return plan_build(&b->p, &b->o, &b->ops, seed, interactive, PLAN_CAPS, b->err,
+	return plan_build(&b->p, &b->o, &b->ops, (const int32_t[2]){ seed, seed }, interactive, PLAN_CAPS, b->err,
 			  sizeof b->err);
 }
 
@@ -2548,12 +2548,52 @@ START_TEST(test_server_commands_match_rsync)
 		ck_assert_str_eq(b.p.dest_argv.v[b.p.dest_cmd_at - 1], "g");
 		expect_words("source", i, &b.p.src_argv, b.p.src_cmd_at, c->src);
 		expect_words("destination", i, &b.p.dest_argv, b.p.dest_cmd_at, c->dest);
-		ck_assert_int_eq(b.p.checksum_seed, c->seed);
+		ck_assert_int_eq(b.p.seed[0], c->seed);
+		ck_assert_int_eq(b.p.seed[1], c->seed);
 		/* 'i' is in both lines exactly when incremental recursion is on */
 		ck_assert_int_eq(b.p.inc_recurse, strstr(c->src[3], "e.i") != NULL);
 		ck_assert_int_eq(b.p.inc_recurse, b.o.recurse);
 		built_free(&b);
 	}
+}
+END_TEST
+
+/* Each side gets its own seed (seed.h): none for a server that refuses
+ * the option, the seed the other announced for the other. */
+static int has_word(const struct strv *v, const char *w)
+{
+	for (int i = 0; i < v->n; i++)
+		if (strcmp(v->v[i], w) == 0)
+			return 1;
+	return 0;
+}
+
+START_TEST(test_seed_per_side)
+{
+	struct built b;
+	const char *argv[] = { "-a", "h:src/", "g:dst/", NULL };
+	char err[256];
+	struct plan p;
+
+	ck_assert_int_eq(build(&b, argv, NULL, 1, 0), 0);
+	plan_free(&b.p);
+	ck_assert_int_eq(plan_build(&p, &b.o, &b.ops, (const int32_t[2]){ 0, 4242 }, 0, NULL, err,
+				    sizeof err), 0);
+	ck_assert(!has_word(&p.src_argv, "--checksum-seed=0"));
+	for (int i = p.src_cmd_at; i < p.src_argv.n; i++)
+		ck_assert_msg(strncmp(p.src_argv.v[i], "--checksum-seed", 15) != 0, "%s",
+			      p.src_argv.v[i]);
+	ck_assert(has_word(&p.dest_argv, "--checksum-seed=4242"));
+	plan_free(&p);
+	ck_assert_int_eq(plan_build(&p, &b.o, &b.ops, (const int32_t[2]){ 99, 0 }, 0, NULL, err,
+				    sizeof err), 0);
+	ck_assert(has_word(&p.src_argv, "--checksum-seed=99"));
+	for (int i = p.dest_cmd_at; i < p.dest_argv.n; i++)
+		ck_assert_msg(strncmp(p.dest_argv.v[i], "--checksum-seed", 15) != 0, "%s",
+			      p.dest_argv.v[i]);
+	plan_free(&p);
+	memset(&b.p, 0, sizeof b.p);	/* freed above */
+	built_free(&b);
 }
 END_TEST
 
@@ -2845,26 +2885,26 @@ START_TEST(test_caps_from_caller)
 	ck_assert_int_eq(b.p.inc_recurse, 1);
 
 	/* fewer letters, 'i' still permitted (and put first) */
-	ck_assert_int_eq(plan_build(&p, &b.o, &b.ops, 7, 0, "LfxCIiv", err, sizeof err), 0);
+	ck_assert_int_eq(plan_build(&p, &b.o, &b.ops, (const int32_t[2]){ 7, 7 }, 0, "LfxCIiv", err, sizeof err), 0);
 	ck_assert_str_eq(p.src_argv.v[p.src_cmd_at + 3], "-logDtpre.iLfxCIv");
 	ck_assert_str_eq(p.dest_argv.v[p.dest_cmd_at + 2], "-logDtpre.iLfxCIv");
 	ck_assert_int_eq(p.inc_recurse, 1);
 	plan_free(&p);
 
 	/* NULL: PLAN_CAPS */
-	ck_assert_int_eq(plan_build(&p, &b.o, &b.ops, 7, 0, NULL, err, sizeof err), 0);
+	ck_assert_int_eq(plan_build(&p, &b.o, &b.ops, (const int32_t[2]){ 7, 7 }, 0, NULL, err, sizeof err), 0);
 	ck_assert_str_eq(p.dest_argv.v[p.dest_cmd_at + 2], "-logDtpre.iLsfxCIvu");
 	plan_free(&p);
 
 	/* without 'i': both servers start without incremental recursion */
-	ck_assert_int_eq(plan_build(&p, &b.o, &b.ops, 7, 0, "LsfxCIvu", err, sizeof err), 0);
+	ck_assert_int_eq(plan_build(&p, &b.o, &b.ops, (const int32_t[2]){ 7, 7 }, 0, "LsfxCIvu", err, sizeof err), 0);
 	ck_assert_str_eq(p.src_argv.v[p.src_cmd_at + 3], "-logDtpre.LsfxCIvu");
 	ck_assert_str_eq(p.dest_argv.v[p.dest_cmd_at + 2], "-logDtpre.LsfxCIvu");
 	ck_assert_int_eq(p.inc_recurse, 0);
 	plan_free(&p);
 
 	/* an empty set still sends "e." */
-	ck_assert_int_eq(plan_build(&p, &b.o, &b.ops, 7, 0, "", err, sizeof err), 0);
+	ck_assert_int_eq(plan_build(&p, &b.o, &b.ops, (const int32_t[2]){ 7, 7 }, 0, "", err, sizeof err), 0);
 	ck_assert_str_eq(p.src_argv.v[p.src_cmd_at + 3], "-logDtpre.");
 	plan_free(&p);
 	built_free(&b);
@@ -3145,6 +3185,7 @@ Suite *plan_suite(void)
 	TCase *tq = tcase_create("quoting");
 
 	tcase_add_test(tc, test_server_commands_match_rsync);
+	tcase_add_test(tc, test_seed_per_side);
 	tcase_add_test(tc, test_server_command_independent_of_shell);
 	tcase_add_test(tc, test_rsync_path_word);
 	tcase_add_test(tc, test_recorded_options);

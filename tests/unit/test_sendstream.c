@@ -34,6 +34,7 @@
  * and the bytes it lets through must be the input less the statistics.
  */
 #include "suites.h"
+#include "digest.h"
 #include "flist.h"
 #include "sendstream.h"
 #include "wire.h"
@@ -439,6 +440,14 @@ static void run_stream(const struct ss_params *p, const unsigned char *in, size_
 		if (drop) {
 			memcpy(res->dropped + res->drop_n, in + res->consumed, used);
 			res->drop_n += used;
+		} else if (ss.subst_len) {
+			/* passed on changed, as the pump does */
+			REQUIRE(ss.subst_len == ss.subst_skip && ss.subst_skip <= used,
+				"a substitution that changes the length");
+			memcpy(res->fwd + res->fwd_n, ss.subst, ss.subst_len);
+			memcpy(res->fwd + res->fwd_n + ss.subst_len, in + res->consumed + ss.subst_skip,
+			       used - ss.subst_skip);
+			res->fwd_n += used;
 		} else {
 			memcpy(res->fwd + res->fwd_n, in + res->consumed, used);
 			res->fwd_n += used;
@@ -1401,6 +1410,93 @@ START_TEST(test_protocol29)
 }
 END_TEST
 
+/* md4 of a seed (little-endian) and data: rsync's checksum of a file
+ * below protocol 30 */
+static void seeded_md4(int32_t seed, const char *data, unsigned char out[DIGEST_MAX_LEN])
+{
+	struct digest_ctx c;
+	unsigned char b[4];
+
+	wire_put_u32(b, (uint32_t)seed);
+	digest_init(&c, DIGEST_MD4);
+	digest_update(&c, b, 4);
+	digest_update(&c, data, strlen(data));
+	digest_final(&c, out);
+}
+
+/* Protocol 27 (no item flags, one redo phase, three statistics) with
+ * servers that chose different seeds: a file's checksum, when it is the
+ * sender's over the data that passed, goes on as the receiver's; one
+ * that is not, or after a reused block, goes on unchanged. */
+START_TEST(test_protocol27_resign)
+{
+	static const int64_t stats27[5] = {10, 20, 3, 0, 0};
+	unsigned char src_sum[DIGEST_MAX_LEN], dest_sum[DIGEST_MAX_LEN];
+	struct ss_params p;
+	struct result r;
+	struct sb s;
+	size_t sum1, sum2, sum3;
+
+	memset(&p, 0, sizeof p);
+	p.fo.protocol = 27;
+	p.fo.flist_csum_len = SUM_LEN;
+	p.do_xfers = 1;
+	p.xfer_sum_len = SUM_LEN;
+	p.resign = 1;
+	p.seed_src = 1111;
+	p.seed_dest = -2222;
+	seeded_md4(1111, "hello", src_sum);
+	seeded_md4(-2222, "hello", dest_sum);
+	sb_init(&s, &p.fo);
+	sb_entry(&s, ".", M_DIR, 0);
+	sb_entry(&s, "f", M_FILE, 5);
+	sb_entry(&s, "g", M_FILE, 5);
+	sb_list_end(&s, 0);
+	sb_ndx(&s, 1);			/* a request is only its index */
+	sb_sum_head(&s, 0, 0, 0, 0);
+	sb_int(&s, 2);
+	sb_bytes(&s, "he", 2);
+	sb_int(&s, 3);
+	sb_bytes(&s, "llo", 3);
+	sb_int(&s, 0);
+	sum1 = s.n;
+	sb_bytes(&s, src_sum, SUM_LEN);
+	sb_ndx(&s, 2);			/* a checksum that is not the sender's */
+	sb_sum_head(&s, 0, 0, 0, 0);
+	sb_literal(&s, "hello");
+	sb_int(&s, 0);
+	sum2 = s.n;
+	sb_file_sum(&s, 0x33);
+	sb_ndx(&s, NDX_DONE);
+	sb_ndx(&s, 1);			/* the redo: a block reused */
+	sb_sum_head(&s, 1, 700, 16, 3);
+	sb_literal(&s, "hello");
+	sb_int(&s, -1);
+	sb_int(&s, 0);
+	sum3 = s.n;
+	sb_bytes(&s, src_sum, SUM_LEN);
+	sb_ndx(&s, NDX_DONE);		/* the end of send_files() */
+	sb_stats(&s, stats27);
+
+	for (int f = FEED_WHOLE; f <= FEED_RANDOM; f++) {
+		run_stream(&p, s.b, s.n, (enum feed)f, 17, &r, NULL, NULL);
+		REQUIRE(r.ret == 0, "feed %d: %s", f, r.err);
+		ck_assert_int_eq(r.consumed, s.n);
+		ck_assert_int_eq(r.drop_n, s.stats_len);
+		ck_assert_int_eq(r.stats_count, 3);
+		ck_assert_int_eq(r.fwd_n, s.stats_at);
+		REQUIRE(memcmp(r.fwd, s.b, sum1) == 0, "feed %d: before the sum", f);
+		REQUIRE(memcmp(r.fwd + sum1, dest_sum, SUM_LEN) == 0, "feed %d: not re-signed", f);
+		REQUIRE(memcmp(r.fwd + sum1 + SUM_LEN, s.b + sum1 + SUM_LEN,
+			       s.stats_at - sum1 - SUM_LEN) == 0, "feed %d: after the sum", f);
+		REQUIRE(memcmp(r.fwd + sum2, s.b + sum2, SUM_LEN) == 0, "feed %d: sum 2", f);
+		REQUIRE(memcmp(r.fwd + sum3, src_sum, SUM_LEN) == 0, "feed %d: sum 3", f);
+		result_free(&r);
+	}
+	sb_free(&s);
+}
+END_TEST
+
 /* ------------------------------------------------------------------ */
 /* Hostile input                                                       */
 /* ------------------------------------------------------------------ */
@@ -1675,6 +1771,7 @@ Suite *sendstream_suite(void)
 	tcase_add_test(tb, test_compressed_tokens);
 	tcase_add_test(tb, test_del_stats_in_goodbye);
 	tcase_add_test(tb, test_protocol29);
+	tcase_add_test(tb, test_protocol27_resign);
 	tcase_set_timeout(tb, 60);
 	suite_add_tcase(s, tb);
 

@@ -1,9 +1,11 @@
 /* Unit tests of the labelled remote-shell stderr (stderr_label.h): whole
  * lines get the tag, a line split between reads is printed once, an
  * unfinished last line at the end, CR LF loses its CR, an overlong line
- * goes in pieces, and a stream that ended is closed. */
+ * goes in pieces, a stream that ended is closed, and a server's refusal
+ * of an option is told (and hidden for --checksum-seed). */
 #include "suites.h"
 #include "report.h"
+#include "seed.h"
 #include "stderr_label.h"
 
 #include <stdio.h>
@@ -76,6 +78,52 @@ START_TEST(unfinished_line_at_the_end)
 }
 END_TEST
 
+/* A server that refuses --checksum-seed (openrsync): its getopt line and
+ * its usage are kept from the user, since the relay starts it again; the
+ * refusal and its line are kept for the relay. */
+START_TEST(seed_refusal_is_muted)
+{
+	const char *line;
+
+	put("rsync: unrecognized option '--checksum-seed=5'\nusage: rsync [-DFP]\n"
+	    "\t[--8-bit-output, -8]\n");
+	close(wfd);
+	wfd = -1;
+	ck_assert_int_eq(stderr_label_refusal(&lab, 1, &rep, 1000, &line), SEED_LINE_SEED);
+	ck_assert_str_eq(line, "rsync: unrecognized option '--checksum-seed=5'");
+	expect("");
+}
+END_TEST
+
+/* Another option refused is shown: the server's own words. */
+START_TEST(option_refusal_is_shown)
+{
+	const char *line;
+
+	put("ssh: connected\nrsync: unrecognized option '--info=name'\nusage: x\n");
+	close(wfd);
+	wfd = -1;
+	ck_assert_int_eq(stderr_label_refusal(&lab, 1, &rep, 1000, &line), SEED_LINE_OPTION);
+	ck_assert_str_eq(line, "rsync: unrecognized option '--info=name'");
+	expect("[destination web05] ssh: connected\n"
+	       "[destination web05] rsync: unrecognized option '--info=name'\n"
+	       "[destination web05] usage: x\n");
+}
+END_TEST
+
+/* No refusal: nothing to tell, everything shown. */
+START_TEST(no_refusal)
+{
+	const char *line;
+
+	put("Connection closed by remote host\n");
+	close(wfd);
+	wfd = -1;
+	ck_assert_int_eq(stderr_label_refusal(&lab, 1, &rep, 1000, &line), SEED_LINE_OTHER);
+	expect("[destination web05] Connection closed by remote host\n");
+}
+END_TEST
+
 START_TEST(ended_stream_closes_on_drain)
 {
 	struct pollfd pf[2];
@@ -133,6 +181,9 @@ Suite *stderr_label_suite(void)
 	tcase_add_test(tc, ended_stream_closes_on_drain);
 	tcase_add_test(tc, overlong_line_in_pieces);
 	tcase_add_test(tc, dropped_stream_says_nothing);
+	tcase_add_test(tc, seed_refusal_is_muted);
+	tcase_add_test(tc, option_refusal_is_shown);
+	tcase_add_test(tc, no_refusal);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -33,6 +33,7 @@ int main(void)
 	srunner_add_suite(sr, refusal_suite());
 	srunner_add_suite(sr, timelimit_suite());
 	srunner_add_suite(sr, logfile_suite());
+	srunner_add_suite(sr, seed_suite());
 
 	srunner_run_all(sr, CK_NORMAL);
 	failed = srunner_ntests_failed(sr);
