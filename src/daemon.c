@@ -303,7 +303,7 @@ static int answer_challenge(struct daemon_side *d, const char *challenge, struct
 				  d->g.digests);
 		return -1;
 	}
-	if (!(pass = password_get(d->password_file, d->where, r, &code))) {
+	if (!(pass = password_get(d->password_file, d->insecure_links, d->where, r, &code))) {
 		if (!r->fatal)
 			report_stop(r, code);
 		return -1;

@@ -75,6 +75,7 @@ struct daemon_side {
 	const char *where;	/* "source HOST::MODULE", for messages */
 	const char *user;	/* the auth user: the operand's, else $USER... */
 	const char *password_file;	/* this side's --password-file, or NULL */
+	int insecure_links;	/* --insecure-links: follow any symlink to it */
 	int timeout_ms;		/* --timeout, 0 for none */
 	int no_motd;		/* --no-motd */
 	struct daemon_greeting g;

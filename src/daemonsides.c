@@ -74,6 +74,7 @@ int daemonsides_greet(const struct daemonside *sd, int n, const int32_t seed[2],
 			.rfd = sd[i].hs->rfd, .wfd = sd[i].hs->wfd, .where = sd[i].hs->where,
 			.user = sd[i].user ? sd[i].user : env_user,
 			.password_file = sd[i].password_file,
+			.insecure_links = o->insecure_links,
 			.timeout_ms = o->io_timeout * 1000, .no_motd = o->no_motd,
 			.shell = r->shells,
 		};

@@ -10,6 +10,7 @@
 #include <termios.h>
 #include <unistd.h>
 
+#include "safeopen.h"
 #include "signals.h"
 
 #define PASS_MAX 512	/* rsync reads this much of a password file */
@@ -29,19 +30,27 @@ int password_first_line(const char *data, size_t len, char *out, size_t outlen)
 	return 0;
 }
 
-/* rsync's checks on a password file: not readable by others, owned by
- * root when we are root.  The checks look at the file opened. */
-static char *from_file(const char *file, struct report *r, int *code)
+/* rsync's checks on a password file: opened without following another
+ * user's symlink (its first line goes to the daemon, so a planted link
+ * would send that file's content), not readable by others, owned by root
+ * when we are root.  The checks look at the file opened. */
+static char *from_file(const char *file, int insecure_links, struct report *r, int *code)
 {
 	char buf[PASS_MAX], line[PASS_MAX];
 	struct stat st;
 	ssize_t n;
-	int fd = strcmp(file, "-") == 0 ? STDIN_FILENO : open(file, O_RDONLY | O_CLOEXEC);
+	int untrusted = 0;
+	int fd = strcmp(file, "-") == 0 ? STDIN_FILENO
+		 : safeopen_open(file, O_RDONLY | O_CLOEXEC, insecure_links, &untrusted);
 
 	*code = RERR_SYNTAX;
 	if (fd < 0) {
+		int e = errno;
+
+		if (untrusted)
+			report_fatal_line(r, RERR_SYNTAX, "%s", SAFEOPEN_UNTRUSTED_HINT);
 		report_fatal_line(r, RERR_SYNTAX, "rsync: [client] could not open password file "
-				  "%s: %s (%d)", file, strerror(errno), errno);
+				  "%s: %s (%d)", file, strerror(e), e);
 		return NULL;
 	}
 	if (fd != STDIN_FILENO && fstat(fd, &st) == 0) {
@@ -109,13 +118,14 @@ static char *prompt(const char *where, struct report *r, int *code)
 	return strdup(line);
 }
 
-char *password_get(const char *file, const char *where, struct report *r, int *code)
+char *password_get(const char *file, int insecure_links, const char *where, struct report *r,
+		   int *code)
 {
 	const char *env = getenv("RSYNC_PASSWORD");
 	char *p;
 
 	*code = RERR_MALLOC;
-	p = file ? from_file(file, r, code) : env ? strdup(env) : prompt(where, r, code);
+	p = file ? from_file(file, insecure_links, r, code) : env ? strdup(env) : prompt(where, r, code);
 	if (!p && *code == RERR_MALLOC)
 		report_fatal(r, RERR_MALLOC, "out of memory");
 	return p;

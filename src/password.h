@@ -15,7 +15,9 @@
 int password_first_line(const char *data, size_t len, char *out, size_t outlen);
 
 /* Returns a new string, or NULL after printing rsync's message with
- * *code set (1 for a bad file, 20 after a signal). */
-char *password_get(const char *file, const char *where, struct report *r, int *code);
+ * *code set (1 for a bad file, 20 after a signal).  The file is opened
+ * as safeopen.h opens the user's files (insecure_links: --insecure-links). */
+char *password_get(const char *file, int insecure_links, const char *where, struct report *r,
+		   int *code);
 
 #endif
