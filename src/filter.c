@@ -109,6 +109,7 @@ struct parser {
 	int insecure_links;	/* --insecure-links */
 	int debug;		/* --debug=FILTER level */
 	FILE *debug_out;
+	FILE *warn_out;
 	int mergelists;		/* dir-merge rules activated: their number */
 
 	char *err;
@@ -613,6 +614,32 @@ static char *merge_name(const char *pat, size_t len)
 	return name;
 }
 
+/* rsync's line for a rule too long to keep (it is dropped, the run goes
+ * on): the rule's text, or where it came from when that was a file.
+ * rsync formats a message in a buffer of LINE_BUF bytes and ends one that
+ * does not fit with "[...]" and its newline. */
+static void discard_long(struct parser *p, unsigned tmpl, const char *pat, size_t len)
+{
+	static const char pre[] = "discarding over-long filter: ";
+	const size_t room = LINE_BUF - 1;	/* the characters, newline included */
+	const char *text = pat;
+
+	if (!p->warn_out)
+		return;
+	if (text_from_file(p, tmpl)) {
+		text = rule_text(p, tmpl, "");
+		len = strlen(text);
+	}
+	if (len > room)
+		len = room;	/* rsync copies at most this much of the rule */
+	fflush(stdout);
+	if (sizeof pre - 1 + len + 1 > room)
+		fprintf(p->warn_out, "%s%.*s[...]\n", pre,
+			(int)(room - 6 - (sizeof pre - 1)), text);
+	else
+		fprintf(p->warn_out, "%s%.*s\n", pre, (int)len, text);
+}
+
 /* ------------------------------------------------------------------ */
 /* Rule texts and files                                                */
 /* ------------------------------------------------------------------ */
@@ -633,8 +660,10 @@ static int parse_str(struct parser *p, struct filter_list *l, const char *str,
 
 		if (r <= 0)
 			return r;
-		if (len >= PAT_MAX)
-			continue;	/* rsync: "discarding over-long filter" */
+		if (len >= PAT_MAX) {
+			discard_long(p, tmpl | rf, pat, len);
+			continue;
+		}
 
 		if (rf & FILTRULE_CLEAR_LIST) {
 			list_clear(l);
@@ -829,8 +858,10 @@ static int parse_file(struct parser *p, struct filter_list *l, const char *fname
 			else
 				overflow = 1;
 		}
-		if (overflow)
-			s = fr->line;	/* rsync: "discarding over-long filter" */
+		if (overflow) {
+			discard_long(p, tmpl, "", 0);
+			s = fr->line;
+		}
 		*s = '\0';
 		if (fr->line[0]
 		    && (word_split || (fr->line[0] != ';' && fr->line[0] != '#'))) {
@@ -889,6 +920,7 @@ int filter_build_with(struct filter_list *fl, const struct filter_arg *args, int
 	p->from0 = from0;
 	p->insecure_links = bo->insecure_links;
 	p->debug_out = bo->debug_out;
+	p->warn_out = bo->warn_out;
 	p->err = err;
 	p->errlen = errlen;
 

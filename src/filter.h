@@ -112,6 +112,8 @@ struct filter_build_opts {
 	const int *arg_debug;
 	FILE *debug_out;	/* where the add_rule lines go (rsync's client:
 				 * stdout), or NULL for none */
+	FILE *warn_out;		/* rsync's "discarding over-long filter" lines
+				 * (stderr), or NULL for none */
 };
 
 #define FILTER_DEBUG_FINAL (-1)

@@ -963,6 +963,7 @@ int main(int argc, char **argv)
 		.debug_filter = o.debug.level[DEBUG_FILTER],
 		.arg_debug = o.filter_debug,
 		.debug_out = o.quiet ? NULL : stdout,
+		.warn_out = stderr,
 	};
 	if (filter_build_with(&fl, o.filter_args, o.nfilter_args, &fbo, err, sizeof err) < 0) {
 		fprintf(stderr, "%s\n", err);
