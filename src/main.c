@@ -522,12 +522,14 @@ static int start_both(struct conn *c, const struct options *o, const struct oper
 			done[i] = 1;
 		}
 	}
-	if ((rc = greet_daemons(c, o, ops, listing ? 1 : 2, r)) != 0)
-		goto refused;
+	/* A server of -s reads its words before it says a word: they go
+	 * before greet_daemons() waits for a shell's version. */
 	for (int i = 0; i < (listing ? 1 : 2); i++)
 		if (!done[i] && (i ? c->plan.dest_kind : c->plan.src_kind) == SIDE_SHELL &&
 		    send_secluded(i ? c->dest.to_fd : c->src.to_fd, sec[i]) < 0)
 			goto closed;
+	if ((rc = greet_daemons(c, o, ops, listing ? 1 : 2, r)) != 0)
+		goto refused;
 	/* (a daemon that answers another seed than it was sent refused) */
 	wants.seed[0] = sp->seed[0];
 	wants.seed[1] = sp->seed[1];
