@@ -8,8 +8,33 @@
 #include <string.h>
 
 #include "clientdebug.h"
+#include "connectprog.h"
 #include "daemon.h"
 #include "netconnect.h"
+
+/* RSYNC_CONNECT_PROG's program in place of the TCP connection, as
+ * rsync's client runs it (connectprog.h); it is reaped as a server is. */
+static int connect_prog(struct child *ch, const char *prog, const char *host,
+			struct report *r)
+{
+	char err[64], *cmd;
+	int fd, e;
+
+	if (strchr(prog, '%') && connectprog_unsafe_host(host)) {
+		report_fatal_line(r, RERR_SOCKETIO, "unsafe host characters for RSYNC_CONNECT_PROG");
+		return -1;
+	}
+	if (!(cmd = connectprog_command(prog, host))) {
+		report_fatal(r, RERR_MALLOC, "out of memory");
+		return -1;
+	}
+	fd = connectprog_start(cmd, &ch->pid, err, sizeof err);
+	e = errno;
+	free(cmd);
+	if (fd < 0)
+		report_fatal_line(r, RERR_SOCKETIO, "rsync: %s: %s (%d)", err, strerror(e), e);
+	return fd;
+}
 
 int daemonsides_connect(struct child *ch, const char *host, int port, const char *who,
 			const struct options *o, struct report *r)
@@ -19,7 +44,9 @@ int daemonsides_connect(struct child *ch, const char *host, int port, const char
 			       .debug_connect = o->debug.level[DEBUG_CONNECT], .who = who };
 	int code, fd;
 
-	if ((fd = net_connect(host, port, &no, r, &code)) < 0)
+	fd = o->connect_prog ? connect_prog(ch, o->connect_prog, host, r)
+			     : net_connect(host, port, &no, r, &code);
+	if (fd < 0)
 		return -1;
 	ch->from_fd = fd;
 	ch->to_fd = fcntl(fd, F_DUPFD_CLOEXEC, 0);

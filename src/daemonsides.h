@@ -15,8 +15,8 @@
 #include "report.h"
 #include "spawn.h"
 
-/* Connects ch to a daemon at host:port (one fd each way, so that either
- * can be closed); who: rsync's client's name for itself toward it
+/* Connects ch to a daemon at host:port, or through RSYNC_CONNECT_PROG's
+ * program when o has one (one fd each way, so that either can be closed); who: rsync's client's name for itself toward it
  * ("Receiver" toward a source, "sender" toward a destination).  Returns
  * 0, or -1 after reporting rsync's messages. */
 int daemonsides_connect(struct child *ch, const char *host, int port, const char *who,

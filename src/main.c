@@ -909,6 +909,7 @@ int main(int argc, char **argv)
 		options_free(&o);
 		return RERR_SYNTAX;
 	}
+	o.connect_prog = getenv("RSYNC_CONNECT_PROG");
 	if (o.show_help || o.show_version || o.show_info_help || o.show_debug_help) {
 		if (o.show_info_help || o.show_debug_help)
 			outlevels_help(o.show_info_help ? OUT_INFO : OUT_DEBUG, stdout);
@@ -1007,6 +1008,12 @@ int main(int argc, char **argv)
 	if (listed == 1)
 		src_code = 0;	/* rsync's client leaves at "@RSYNCD: EXIT" */
 	dest_code = c.started ? child_reap(&c.dest, reap_ms) : 0;
+	/* (rsync's client does not count what RSYNC_CONNECT_PROG's program
+	 * exits with; a TCP daemon has no code here either) */
+	if (c.plan.src_kind == SIDE_DAEMON)
+		src_code = 0;
+	if (c.plan.dest_kind == SIDE_DAEMON)
+		dest_code = 0;
 	stderr_label_finish(&c.shells, &r, SHELL_STDERR_MS);
 	memset(&sum, 0, sizeof sum);
 	if (!r.fatal && listed == 0) {

@@ -183,6 +183,8 @@ struct options {
 	int32_t checksum_seed;	/* 0: pick one per run */
 	int rsh_given;		/* -e on the command line (not RSYNC_RSH): a
 				 * daemon operand then means a daemon over it */
+	const char *connect_prog;	/* RSYNC_CONNECT_PROG: a daemon over TCP is
+					 * reached through it, or NULL */
 
 	/* rsync daemons */
 	int port;		/* --port: the default daemon port, 0 for 873 */

@@ -34,6 +34,7 @@ Suite *deflate_count_suite(void);
 Suite *safeopen_suite(void);
 Suite *clientdebug_suite(void);
 Suite *copyas_suite(void);
+Suite *connectprog_suite(void);
 Suite *digest_suite(void);
 Suite *daemon_suite(void);
 Suite *refusal_suite(void);

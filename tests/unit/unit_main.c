@@ -28,6 +28,7 @@ int main(void)
 	srunner_add_suite(sr, safeopen_suite());
 	srunner_add_suite(sr, clientdebug_suite());
 	srunner_add_suite(sr, copyas_suite());
+	srunner_add_suite(sr, connectprog_suite());
 	srunner_add_suite(sr, digest_suite());
 	srunner_add_suite(sr, daemon_suite());
 	srunner_add_suite(sr, refusal_suite());
