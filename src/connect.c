@@ -156,11 +156,17 @@ void conn_abandon_side(struct conn *c, int i)
 static int greet_daemons(struct conn *c, const struct options *o, const struct operands *ops,
 			 int n, struct report *r)
 {
+	/* Two daemons get only their own side's password (daemon.h) */
+	int both = n == 2 && c->plan.src_kind != SIDE_SHELL && c->plan.dest_kind != SIDE_SHELL;
+	const char *shared = o->password_file ? "--password-file"
+			   : getenv("RSYNC_PASSWORD") ? "RSYNC_PASSWORD" : NULL;
 	const struct daemonside sd[2] = {
 		{ c->plan.src_kind, &c->a, &c->plan.src_daemon, &c->plan.src_secluded,
-		  ops->src.user, o->src_password_file ? o->src_password_file : o->password_file },
+		  ops->src.user, o->src_password_file ? o->src_password_file
+			       : both ? NULL : o->password_file, shared },
 		{ c->plan.dest_kind, &c->b, &c->plan.dest_daemon, &c->plan.dest_secluded,
-		  ops->dest.user, o->dest_password_file ? o->dest_password_file : o->password_file },
+		  ops->dest.user, o->dest_password_file ? o->dest_password_file
+				: both ? NULL : o->password_file, shared },
 	};
 	int failed = 0, rc;
 

@@ -299,11 +299,20 @@ static int answer_challenge(struct daemon_side *d, const char *challenge, struct
 
 	if (daemon_pick_digest(&d->g, d->protocol, &k, &md4_old) < 0) {
 		report_fatal_line(r, RERR_UNSUPPORTED, "Failed to negotiate a daemon auth checksum "
-				  "choice.\nServer list: %s\nClient list: sha512 sha256 sha1 md5 md4",
-				  d->g.digests);
+				  "choice.");
+		report_fatal_line(r, RERR_UNSUPPORTED, "Server list: %s", d->g.digests);
+		report_fatal_line(r, RERR_UNSUPPORTED, "Client list: sha512 sha256 sha1 md5 md4");
 		return -1;
 	}
-	if (!(pass = password_get(d->password_file, d->insecure_links, d->where, r, &code))) {
+	if (d->own_password_only && !d->password_file && d->shared_password) {
+		report_fatal(r, RERR_SYNTAX, "both sides are rsync daemons: %s would answer "
+			     "either daemon (one could log in to the other with it); give the "
+			     "password of %s with --src-password-file or --dest-password-file, "
+			     "or type it when asked", d->shared_password, d->where);
+		return -1;
+	}
+	if (!(pass = password_get(d->password_file, !d->own_password_only, d->insecure_links,
+				  d->where, r, &code))) {
 		if (!r->fatal)
 			report_stop(r, code);
 		return -1;

@@ -75,6 +75,13 @@ struct daemon_side {
 	const char *where;	/* "source HOST::MODULE", for messages */
 	const char *user;	/* the auth user: the operand's, else $USER... */
 	const char *password_file;	/* this side's --password-file, or NULL */
+	const char *shared_password;	/* with own_password_only: what was
+					 * not used ("RSYNC_PASSWORD", ...) */
+	int own_password_only;	/* both sides are daemons: a password
+				 * either could be answered with (RSYNC_PASSWORD,
+				 * the shared --password-file) is not used, or a
+				 * daemon could pass on the other's challenge
+				 * and log in there with the answer */
 	int insecure_links;	/* --insecure-links: follow any symlink to it */
 	int timeout_ms;		/* --timeout, 0 for none */
 	int no_motd;		/* --no-motd */

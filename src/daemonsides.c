@@ -78,6 +78,22 @@ static int request_module(struct daemon_side *d, int cap, const struct daemonsid
 				r);
 }
 
+/* A remote shell's server's version, judged before it sets what the
+ * daemon is offered (as the handshake would judge it later). */
+static int bad_version(const struct hs_side *hs, int32_t v, struct report *r)
+{
+	if (v < 20 || v > 40)
+		report_fatal(r, RERR_PROTOCOL, "protocol version mismatch -- is your shell clean? "
+			     "(the %s sent %d)", hs->who, (int)v);
+	else if (v < RELAY_MIN_PROTOCOL)
+		report_fatal(r, RERR_PROTOCOL, "protocol %d is too old for the relay (the %s "
+			     "speaks %d; at least %d is needed)", (int)v, hs->who, (int)v,
+			     RELAY_MIN_PROTOCOL);
+	else
+		return 0;
+	return 1;
+}
+
 int daemonsides_greet(const struct daemonside *sd, int n, const int32_t seed[2],
 		      const struct options *o, struct report *r, int *failed)
 {
@@ -85,15 +101,6 @@ int daemonsides_greet(const struct daemonside *sd, int n, const int32_t seed[2],
 	struct daemon_side d[2];
 	int cap = o->protocol_version ? o->protocol_version : RELAY_PROTOCOL, rc = 0, i;
 
-	for (i = 0; i < n; i++) {
-		int32_t v;
-
-		*failed = i;
-		if (sd[i].kind == SIDE_SHELL && (v = hs_read_version(sd[i].hs, r)) < 0)
-			return -1;
-		if (sd[i].kind == SIDE_SHELL && v > 0 && v < cap)
-			cap = v;
-	}
 	for (i = 0; i < n && rc == 0; i++) {
 		if (sd[i].kind == SIDE_SHELL)
 			continue;
@@ -102,12 +109,30 @@ int daemonsides_greet(const struct daemonside *sd, int n, const int32_t seed[2],
 			.user = sd[i].user ? sd[i].user : env_user,
 			.password_file = sd[i].password_file,
 			.insecure_links = o->insecure_links,
+			.own_password_only = n == 2 && sd[!i].kind != SIDE_SHELL,
+			.shared_password = sd[i].shared_password,
 			.timeout_ms = o->io_timeout * 1000, .no_motd = o->no_motd,
 			.shell = r->shells,
 		};
 		*failed = i;
 		if ((rc = daemon_read_greeting(&d[i], r)) == 0)
 			cap = daemon_protocol(cap, &d[i].g);
+	}
+	/* A daemon speaks first; a remote shell's server may wait for the
+	 * client's version (openrsync): after a while it is offered the
+	 * lower of ours and the daemon's, and answers with the lower of
+	 * that and its own. */
+	for (i = 0; i < n && rc == 0; i++) {
+		int32_t v;
+
+		*failed = i;
+		if (sd[i].kind != SIDE_SHELL)
+			continue;
+		if ((v = hs_read_version_offering(sd[i].hs, cap, r)) < 0 ||
+		    bad_version(sd[i].hs, v, r))
+			return -1;
+		if (v < cap)
+			cap = v;
 	}
 	for (i = 0; i < n && rc == 0; i++) {
 		if (sd[i].kind == SIDE_SHELL)

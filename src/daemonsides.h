@@ -31,6 +31,8 @@ struct daemonside {
 	const struct strv *secluded;	/* -s: the words after the arguments */
 	const char *user;		/* the operand's user, or NULL */
 	const char *password_file;	/* this side's, or NULL */
+	const char *shared_password;	/* both sides daemons: the source of a
+					 * password for either, not used (daemon.h) */
 };
 
 /* Greets the daemon sides among the n (1 or 2): each one's greeting is

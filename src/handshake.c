@@ -520,6 +520,11 @@ int hs_parse(const unsigned char *const in[2], const size_t len[2], const char *
 
 /* ---- the handshake over the servers' pipes ---- */
 
+/* How long the relay waits for either server to speak before it sends
+ * one of them its version first: both may be servers that read the
+ * client's version before they write their own. */
+#define HS_SILENT_MS 3000
+
 int32_t hs_read_version(struct hs_side *s, struct report *r)
 {
 	if (read_full(s, s->pre, 4, r) < 0)
@@ -528,6 +533,32 @@ int32_t hs_read_version(struct hs_side *s, struct report *r)
 	if (!s->ready_ms)
 		s->ready_ms = hs_now_ms();
 	return (int32_t)wire_get_u32(s->pre);
+}
+
+int32_t hs_read_version_offering(struct hs_side *s, int32_t offer, struct report *r)
+{
+	int64_t until = hs_now_ms() + HS_SILENT_MS;
+
+	while (!signals_caught()) {
+		struct pollfd p[3] = { { .fd = s->rfd, .events = POLLIN } };
+		int k = r->shells ? stderr_label_pollfds(r->shells, p + 1) : 0;
+		int64_t left = until - hs_now_ms();
+		int n;
+
+		if (left <= 0)
+			break;
+		n = poll(p, 1 + (nfds_t)k, (int)left);
+		if (k)
+			stderr_label_drain(r->shells, r);
+		if ((n > 0 && p[0].revents) || (n < 0 && errno != EINTR))
+			return hs_read_version(s, r);
+	}
+	if (!signals_caught()) {
+		if (write_int(s, offer, r) < 0)
+			return -1;
+		s->sent = offer;
+	}
+	return hs_read_version(s, r);
 }
 
 int hs_read_seed(struct hs_side *s, int max_protocol, int32_t *seed, struct report *r)
@@ -567,10 +598,6 @@ int64_t hs_now_ms(void)
 	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
-/* How long the relay waits for either server to speak before it sends
- * one of them its version first: both may be servers that read the
- * client's version before they write their own. */
-#define HS_SILENT_MS 3000
 
 /* The version the relay offers: its own, or --protocol's. */
 static int32_t hs_offer(const struct hs_wants *w)

@@ -94,6 +94,11 @@ int hs_read_seed(struct hs_side *s, int max_protocol, int32_t *seed, struct repo
  * version, or -1 after reporting how the connection ended. */
 int32_t hs_read_version(struct hs_side *s, struct report *r);
 
+/* The same, for a server that may wait for the client's version before
+ * it writes its own (openrsync): one silent for a few seconds is sent
+ * offer first (noted in s->sent).  Returns as hs_read_version does. */
+int32_t hs_read_version_offering(struct hs_side *s, int32_t offer, struct report *r);
+
 /* Makes s a daemon side that agreed protocol in its greeting. */
 void hs_set_daemon(struct hs_side *s, int protocol);
 

@@ -118,10 +118,10 @@ static char *prompt(const char *where, struct report *r, int *code)
 	return strdup(line);
 }
 
-char *password_get(const char *file, int insecure_links, const char *where, struct report *r,
-		   int *code)
+char *password_get(const char *file, int use_env, int insecure_links, const char *where,
+		   struct report *r, int *code)
 {
-	const char *env = getenv("RSYNC_PASSWORD");
+	const char *env = use_env ? getenv("RSYNC_PASSWORD") : NULL;
 	char *p;
 
 	*code = RERR_MALLOC;

@@ -16,8 +16,9 @@ int password_first_line(const char *data, size_t len, char *out, size_t outlen);
 
 /* Returns a new string, or NULL after printing rsync's message with
  * *code set (1 for a bad file, 20 after a signal).  The file is opened
- * as safeopen.h opens the user's files (insecure_links: --insecure-links). */
-char *password_get(const char *file, int insecure_links, const char *where, struct report *r,
-		   int *code);
+ * as safeopen.h opens the user's files (insecure_links: --insecure-links);
+ * RSYNC_PASSWORD is read only with use_env. */
+char *password_get(const char *file, int use_env, int insecure_links, const char *where,
+		   struct report *r, int *code);
 
 #endif

@@ -177,7 +177,9 @@ void report_fatal(struct report *r, int code, const char *fmt, ...)
 	va_start(ap, fmt);
 	n = head_line(line, sizeof line, "rsync-relay: ", fmt, ap);
 	va_end(ap);
-	fwrite(line, 1, n, r->err);
+	/* a server's names and words may be in it: escaped as rsync does */
+	report_escaped(r, r->err, line, n - 1);
+	fputc('\n', r->err);
 	fflush(r->err);
 	if (!r->fatal)
 		r->fatal = code;
@@ -222,7 +224,8 @@ void report_warn(struct report *r, const char *fmt, ...)
 	va_start(ap, fmt);
 	n = head_line(line, sizeof line, "rsync-relay: warning: ", fmt, ap);
 	va_end(ap);
-	fwrite(line, 1, n, r->err);
+	report_escaped(r, r->err, line, n - 1);
+	fputc('\n', r->err);
 	fflush(r->err);
 	log_msg(r, 1, line, n);
 }

@@ -36,6 +36,7 @@
 #include "suites.h"
 #include "digest.h"
 #include "flist.h"
+#include "report.h"
 #include "sendstream.h"
 #include "wire.h"
 
@@ -1749,6 +1750,43 @@ START_TEST(test_bad_xname)
 }
 END_TEST
 
+/* A refused name reaches the terminal escaped, as rsync's client prints
+ * it: a hostile sender's escape sequences must not drive the terminal. */
+START_TEST(test_error_name_escaped)
+{
+	struct ss_params p = params32(0);
+	struct sendstream ss;
+	struct report rep;
+	struct sb s;
+	char *out = NULL;
+	size_t outlen = 0, used = 0, pos = 0;
+	int drop = 0, r;
+	FILE *m;
+
+	sb_init(&s, &p.fo);
+	sb_entry(&s, ".", M_DIR, 0);
+	sb_entry(&s, "\033]2;owned\007\033[2J/../x", M_FILE, 1);
+	ck_assert_int_eq(ss_init(&ss, &p), 0);
+	while ((r = ss_step(&ss, s.b + pos, s.n - pos, &used, &drop)) == 1)
+		pos += used;
+	ck_assert_int_eq(r, -1);
+	m = open_memstream(&out, &outlen);
+	report_init(&rep, m, m, 0);
+	/* as pump.c's parse_some() reports it */
+	if (ss.err_code)
+		report_fatal_line(&rep, ss.err_code, "%s", ss.err);
+	else
+		report_fatal(&rep, RERR_STREAMIO, "%s [sender stream]", ss.err);
+	report_warn(&rep, "%s", "\033[2J");
+	fclose(m);
+	REQUIRE(memchr(out, 0x1b, outlen) == NULL, "raw ESC on the terminal: %s", out);
+	REQUIRE(strstr(out, "\\#033]2;owned") != NULL, "not escaped as rsync escapes: %s", out);
+	free(out);
+	ss_free(&ss);
+	sb_free(&s);
+}
+END_TEST
+
 Suite *sendstream_suite(void)
 {
 	Suite *s = suite_create("sendstream");
@@ -1790,6 +1828,7 @@ Suite *sendstream_suite(void)
 	tcase_add_test(th, test_bad_transfer_in_phase2);
 	tcase_add_test(th, test_bad_flist_entry);
 	tcase_add_test(th, test_bad_xname);
+	tcase_add_test(th, test_error_name_escaped);
 	tcase_set_timeout(th, 60);
 	suite_add_tcase(s, th);
 	return s;
