@@ -2,13 +2,16 @@
 #include "daemon.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "password.h"
+#include "safeopen.h"
 #include "signals.h"
 #include "stderr_label.h"
 
@@ -327,6 +330,44 @@ static int answer_challenge(struct daemon_side *d, const char *challenge, struct
 	return write_all(d, reply, (size_t)n, r);
 }
 
+/* --early-input: the file's bytes (at most a line's worth, as rsync's
+ * client allows) go before the module, for the daemon's early exec. */
+static int send_early_input(struct daemon_side *d, struct report *r)
+{
+	char buf[DAEMON_LINE_MAX], head[40];
+	struct stat st;
+	size_t got = 0;
+	ssize_t k = 0;
+	int untrusted = 0, e, n;
+	int fd = safeopen_open(d->early_input, O_RDONLY | O_CLOEXEC, d->insecure_links, &untrusted);
+
+	if (fd < 0 || fstat(fd, &st) < 0) {
+		e = errno;
+		if (fd >= 0)
+			close(fd);
+		report_fatal_line(r, RERR_STARTCLIENT, "rsync: [%s] failed to open %s: %s (%d)",
+				  d->who, d->early_input, strerror(e), e);
+		return -1;
+	}
+	if (st.st_size > (off_t)sizeof buf) {
+		close(fd);
+		report_fatal_line(r, RERR_STARTCLIENT, "%s is > %d bytes.", d->early_input,
+				  (int)sizeof buf);
+		return -1;
+	}
+	while (got < (size_t)st.st_size &&
+	       ((k = read(fd, buf + got, (size_t)st.st_size - got)) > 0 || errno == EINTR))
+		got += k > 0 ? (size_t)k : 0;
+	close(fd);
+	if (got < (size_t)st.st_size) {
+		report_fatal_line(r, RERR_STARTCLIENT, "Early EOF in %s", d->early_input);
+		return -1;
+	}
+	n = snprintf(head, sizeof head, "#early_input=%zu\n", got);
+	return got && (write_all(d, head, (size_t)n, r) < 0 || write_all(d, buf, got, r) < 0)
+		? -1 : 0;
+}
+
 int daemon_request(struct daemon_side *d, int ours, const char *module, struct report *r)
 {
 	char line[DAEMON_LINE_MAX];
@@ -334,8 +375,10 @@ int daemon_request(struct daemon_side *d, int ours, const char *module, struct r
 	int n;
 
 	d->protocol = daemon_protocol(ours, &d->g);
-	n = snprintf(line, sizeof line, "@RSYNCD: %d.0 sha512 sha256 sha1 md5 md4\n%s\n", ours,
-		     module);
+	n = snprintf(line, sizeof line, "@RSYNCD: %d.0 sha512 sha256 sha1 md5 md4\n", ours);
+	if (write_all(d, line, (size_t)n, r) < 0 || (d->early_input && send_early_input(d, r) < 0))
+		return -1;
+	n = snprintf(line, sizeof line, "%s\n", module);
 	if (n < 0 || (size_t)n >= sizeof line || write_all(d, line, (size_t)n, r) < 0)
 		return -1;
 	for (;;) {

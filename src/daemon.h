@@ -83,6 +83,9 @@ struct daemon_side {
 				 * daemon could pass on the other's challenge
 				 * and log in there with the answer */
 	int insecure_links;	/* --insecure-links: follow any symlink to it */
+	const char *early_input;	/* --early-input's file, or NULL */
+	const char *who;	/* rsync's client's name for itself toward it:
+				 * "Receiver" toward a source, "sender" */
 	int timeout_ms;		/* --timeout, 0 for none */
 	int no_motd;		/* --no-motd */
 	struct daemon_greeting g;

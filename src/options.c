@@ -363,7 +363,7 @@ static const struct opt_def opt_defs[] = {
 	SET("no-drop-D", 0, drop_devices, 0),
 	REFUSE("blocking-io", 0, 0, "rsync-relay drives its remote-shell pipes itself"),
 	NOOP("no-blocking-io"),
-	REFUSE("early-input", 0, 1, "not yet supported by rsync-relay"),
+	STR("early-input", 0, early_input),
 	REFUSE("daemon", 0, 0, why_daemon),
 	REFUSE("config", 0, 1, why_daemon),
 	REFUSE("dparam", 0, 1, why_daemon),
@@ -1860,6 +1860,7 @@ void options_usage(FILE *out)
 "     --address=ADDRESS       bind connections to daemons to ADDRESS\n"
 "     --sockopts=OPTIONS      set TCP OPTIONS on connections to daemons\n"
 "     --password-file=FILE    read a daemon's password from FILE\n"
+"     --early-input=FILE      give the daemons' early exec FILE (5120 bytes at most)\n"
 "     --no-motd               leave out the daemons' messages of the day\n"
 "     --motd                  print them (the default)\n"
 " -4, --ipv4                  use IPv4 only (ssh and daemons)\n"

@@ -156,6 +156,7 @@ struct options {
 	uint64_t max_alloc;	/* its value; 1 GiB by default */
 	int32_t block_size;	/* -B */
 	int am_root;		/* --super: 2, --fake-super: -1, else 0 */
+	const char *early_input;	/* --early-input: a file for the daemons */
 	const char *iconv_opt;	/* --iconv (or RSYNC_ICONV), NULL for none */
 	int allow_8bit_chars;	/* -8 */
 	int default_af_hint;	/* -4: 4, -6: 6, else 0 */

@@ -65,6 +65,10 @@
 #            secrets file $T/rsyncd.secrets, mode 600, strict modes)
 #   refuse   read and write, "refuse options = delete checksum"
 #   hidden   read only, "list = no" (not in the module listing)
+#   early    read only, the ro module's files, with "early exec =
+#            $T/early-exec", which stores the client's --early-input in
+#            $T/early-input.got
+#   early-in the rw module's directory, read and write, the same early exec
 # $T/pw holds $DAEMON_PW (mode 600) for --password-file.  The same
 # modules (same paths) are served by a single-use daemon over ssh
 # ("rsync --server --daemon ." started by the remote shell) when the
@@ -598,7 +602,21 @@ log file = $2
 	path = $DMN/hidden
 	read only = yes
 	list = no
+
+[early]
+	comment = runs an early exec with the client's early input
+	path = $DMN/ro
+	read only = yes
+	early exec = $T/early-exec
+
+[early-in]
+	comment = a destination with the same early exec
+	path = $DMN/rw
+	read only = no
+	early exec = $T/early-exec
 EOF
+	printf '#!/bin/sh\ncat >%q\n' "$T/early-input.got" >"$T/early-exec" &&
+		chmod +x "$T/early-exec" || return 1
 	for m in ro wo rw rw2 auth refuse hidden; do
 		mkdir -p "$DMN/$m" || return 1
 	done

@@ -1650,7 +1650,7 @@ START_TEST(test_refused_options)
 	{
 		static const char *const more[] = {
 			"--stderr=all", "--msgs2stderr",
-			"--config=x", "--dparam=a=b", "--detach", "--early-input=x",
+			"--config=x", "--dparam=a=b", "--detach",
 			"--blocking-io",
 		};
 
