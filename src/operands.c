@@ -160,8 +160,10 @@ int operands_parse(struct operands *ops, char **args, int nargs, char *err,
 	/* A lone operand is a source to list, as with rsync. */
 	int nsrc = nargs == 1 ? 1 : nargs - 1;
 
+	/* (a daemon may have an empty host, as in rsync: its connection
+	 * then fails as rsync's does) */
 	r = split_spec(args[0], &sp);
-	if (r <= 0 || !*sp.host) {
+	if (r <= 0 || (r == 1 && !*sp.host)) {
 		snprintf(err, errlen, r < 0 ? "out of memory" : r == 0
 			 ? "%s: the source must be remote (HOST:PATH)"
 			 : "%s: the source must name a host", args[0]);
@@ -178,7 +180,7 @@ int operands_parse(struct operands *ops, char **args, int nargs, char *err,
 	if (nargs == 1)
 		return 0;
 	r = split_spec(args[nargs - 1], &sp);
-	if (r <= 0 || !*sp.host) {
+	if (r <= 0 || (r == 1 && !*sp.host)) {
 		snprintf(err, errlen, r < 0 ? "out of memory"
 			 : "%s: the destination must be remote (HOST:PATH); "
 			   "for a local destination use rsync itself", args[nargs - 1]);

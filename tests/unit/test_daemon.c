@@ -255,6 +255,22 @@ START_TEST(test_operands)
 		ck_assert_str_eq(ops.dest.paths[0], "w/");
 		operands_free(&ops);
 	}
+	{
+		/* an empty daemon host is rsync's to fail on when it connects;
+		 * an empty ssh host is no host at all */
+		char *daemon[] = { "rsync:///m/", "::n/", "h:d/" }, *shell[] = { ":p", "h:d/" };
+		struct operands ops;
+
+		ck_assert_int_eq(operands_parse(&ops, daemon, 1, err, sizeof err), 0);
+		ck_assert_str_eq(ops.src.host, "");
+		ck_assert(ops.src.daemon);
+		operands_free(&ops);
+		ck_assert_int_eq(operands_parse(&ops, daemon + 1, 2, err, sizeof err), 0);
+		ck_assert_str_eq(ops.src.host, "");
+		operands_free(&ops);
+		ck_assert_int_eq(operands_parse(&ops, shell, 2, err, sizeof err), -1);
+		operands_free(&ops);
+	}
 }
 END_TEST
 
